@@ -1,0 +1,7 @@
+// Bundles each front end into one CommonJS file in dist/ (type-checking is `tsc -b`'s job).
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+await Promise.all([
+  build({ ...common, entryPoints: ['server/cli/src/main.ts'], outfile: 'dist/cli.js' }),
+]);
