@@ -1,0 +1,162 @@
+// One YAML (or JSON) document with its positions: syntax errors as located findings, the plain
+// value for schema validation (guarded against alias bombs), and the way from a value path back to
+// the node that wrote it.
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Finding, Span } from '../model';
+import { quoted } from './message-text';
+
+/** Aliases are rare in claim files; this many is already suspicious and keeps expansion cheap. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  /** Syntax errors and an alias bomb, as `invalid-claim` findings. */
+  findings: Finding[];
+  /** The document as plain data (what parsed, despite syntax errors); `undefined` when it could not be expanded. */
+  data: unknown;
+  /** Whether the document has syntax errors: schema findings that overlap them are noise. */
+  hasSyntaxErrors: boolean;
+}
+
+/**
+ * Parses one document. `language` names it in messages ("YAML" or "JSON"). Never throws: the
+ * caller wraps the rest of its work too, but the parser itself is where hostile input bites.
+ */
+export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON'): ParsedYaml {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const findings: Finding[] = doc.errors.map((error) => {
+    const span = visibleSpan(text, error.pos[0], error.pos[1]);
+    return finding(file, span, syntaxMessage(language, error.code, error.message, text, span));
+  });
+  const hasSyntaxErrors = findings.length > 0;
+  try {
+    return { doc, findings, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), hasSyntaxErrors };
+  } catch (error) {
+    const alias = firstAlias(doc);
+    const span = alias ? nodeSpan(alias) : { start: 0, end: Math.min(text.length, 1) };
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? `too many ${language} aliases: they would expand to a huge document, so it is not read`
+        : `${language} could not be read: ${oneLine(error)}`;
+    return { doc, findings: [...findings, finding(file, span, message)], data: undefined, hasSyntaxErrors };
+  }
+}
+
+function syntaxMessage(language: string, code: string, message: string, text: string, span: Span): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return `duplicate key ${quoted(text.slice(span.start, span.end))}: each key may appear once in a mapping`;
+    case 'TAB_AS_INDENT':
+      return `tabs are not allowed as indentation in ${language}; indent with spaces`;
+    case 'MULTIPLE_DOCS':
+      return `a claimlint file holds one ${language} document; remove the extra "---"`;
+    default:
+      return `${language} syntax error: ${message.replace(/\s+/g, ' ').trim()}`;
+  }
+}
+
+export function finding(file: string, span: Span, message: string): Finding {
+  return { rule: 'invalid-claim', file, span, message, related: [] };
+}
+
+/** A span of at least one character where the text has one, so editors show an underline. */
+export function visibleSpan(text: string, start: number, end: number): Span {
+  const from = Math.max(0, Math.min(start, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  if (to > from) return { start: from, end: to };
+  if (from < text.length && text[from] !== '\n' && text[from] !== '\r') return { start: from, end: from + 1 };
+  if (from > 0) return { start: from - 1, end: from };
+  return { start: from, end: to };
+}
+
+export function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim();
+}
+
+function firstAlias(doc: Document.Parsed): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Where a node is written: from its first character to the end of its value, without the trailing
+ * comments and blank lines that a block collection's own range includes.
+ */
+export function nodeSpan(node: YamlNode): Span {
+  const range = node.range ?? [0, 0, 0];
+  const start = range[0];
+  let end = range[1];
+  // Walk down the last entries of nested block collections (iteratively: nesting may be deep).
+  let current: unknown = node;
+  while (isCollection(current) && !current.flow && current.items.length > 0) {
+    const last: unknown = current.items[current.items.length - 1];
+    const next: unknown = isPair(last) ? (isNode(last.value) ? last.value : last.key) : last;
+    if (!isNode(next) || !next.range) break;
+    end = next.range[1];
+    current = next;
+  }
+  return { start, end: Math.max(start, end) };
+}
+
+/** Follows an alias to the node it names (one step: aliases of aliases are not a thing in YAML). */
+export function resolved(doc: Document.Parsed, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+/** The pair of a mapping whose key is `key` (as a string), following aliases in the mapping. */
+export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  for (const item of map.items) {
+    if (isScalar(item.key) && String(item.key.value) === key) return item as Pair;
+  }
+  return undefined;
+}
+
+export interface PathTarget {
+  /** The node at the path (or its nearest existing ancestor). */
+  node: YamlNode | undefined;
+  /** The pair whose value is the node, when the node is a mapping value. */
+  pair: Pair | undefined;
+  /** Whether the whole path was found. */
+  complete: boolean;
+}
+
+/** Finds the node that wrote the value at a path of keys and indexes (as strings). */
+export function nodeAtPath(doc: Document.Parsed, path: readonly string[]): PathTarget {
+  let node: unknown = doc.contents;
+  let pair: Pair | undefined;
+  for (const segment of path) {
+    const current = resolved(doc, node);
+    let next: unknown;
+    let nextPair: Pair | undefined;
+    if (isMap(current)) {
+      nextPair = pairOf(current, segment);
+      next = nextPair?.value ?? undefined;
+      // `key:` with no value still has a place to point at: its key.
+      if (nextPair && !isNode(next)) next = nextPair.key;
+    } else if (isSeq(current) && /^\d+$/.test(segment)) {
+      next = current.items[Number(segment)];
+    }
+    if (!isNode(next)) return { node: isNode(current) ? current : undefined, pair, complete: false };
+    node = next;
+    pair = nextPair;
+  }
+  return { node: isNode(node) ? node : undefined, pair, complete: true };
+}
+
+/** The text of a scalar as a claimlint value: plain scalars as written (`3.80` stays "3.80"). */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const scalar = node as Scalar;
+  if (scalar.value === null || scalar.value === undefined) return undefined;
+  if (typeof scalar.value === 'object') return undefined;
+  if (scalar.type === 'PLAIN' && typeof scalar.source === 'string' && scalar.source !== '') return scalar.source;
+  return String(scalar.value);
+}
