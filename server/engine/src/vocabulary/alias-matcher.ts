@@ -1,0 +1,248 @@
+// Finds alias occurrences in text with one trie over case-folded code units (see text-folding.ts),
+// built once per vocabulary kind. From each start position the walk is bounded by the longest alias,
+// so a search costs O(text length × longest alias) whatever the text: no regular expression, no
+// backtracking.
+
+import { CASE_FOLD, SEPARATOR, WIDTH_FOLD, isLatinWordCode, isUpperCaseCode, isWrittenInCapitals } from './text-folding';
+
+/**
+ * How an alias treats letter case: `exact` for aliases written in capitals (`US` is not "us");
+ * `capitalised` for names that are also common lower-case words (`Turkey`, not "turkey");
+ * `insensitive` otherwise.
+ */
+export type CaseRule = 'insensitive' | 'exact' | 'capitalised';
+
+export interface MatcherAlias {
+  /** The entry the alias names, or null for a phrase that only blocks shorter aliases inside it. */
+  id: string | null;
+  /** The alias as written. */
+  alias: string;
+  caseRule: CaseRule;
+}
+
+export interface MatcherHit {
+  id: string;
+  alias: string;
+  start: number;
+  end: number;
+}
+
+interface Terminal {
+  id: string | null;
+  alias: string;
+  caseRule: CaseRule;
+  /** The alias's width-folded code units without separators: what `exact` compares. */
+  exactUnits: number[];
+}
+
+interface TrieNode {
+  children: Map<number, TrieNode> | undefined;
+  terminals: Terminal[] | undefined;
+}
+
+export function caseRuleFor(alias: string): CaseRule {
+  return isWrittenInCapitals(alias) ? 'exact' : 'insensitive';
+}
+
+/** The alias's case-folded code units, each separator run reduced to one, none at either end. */
+function foldedUnits(alias: string): number[] {
+  const units: number[] = [];
+  for (let i = 0; i < alias.length; i++) {
+    const c = CASE_FOLD[alias.charCodeAt(i)]!;
+    if (c === SEPARATOR && (units.length === 0 || units[units.length - 1] === SEPARATOR)) continue;
+    units.push(c);
+  }
+  if (units[units.length - 1] === SEPARATOR) units.pop();
+  return units;
+}
+
+function exactUnitsOf(alias: string): number[] {
+  const units: number[] = [];
+  for (let i = 0; i < alias.length; i++) {
+    const w = WIDTH_FOLD[alias.charCodeAt(i)]!;
+    if (w !== SEPARATOR) units.push(w);
+  }
+  return units;
+}
+
+function newNode(): TrieNode {
+  return { children: undefined, terminals: undefined };
+}
+
+export class AliasMatcher {
+  private readonly root: TrieNode = newNode();
+
+  /** Earlier aliases win over later ones with the same folded form. */
+  constructor(aliases: readonly MatcherAlias[]) {
+    for (const alias of aliases) this.add(alias);
+  }
+
+  private add(entry: MatcherAlias): void {
+    const units = foldedUnits(entry.alias);
+    if (units.length === 0) return;
+    const exactUnits = exactUnitsOf(entry.alias);
+    let node = this.root;
+    for (const unit of units) {
+      node.children ??= new Map();
+      let child = node.children.get(unit);
+      if (child === undefined) {
+        child = newNode();
+        node.children.set(unit, child);
+      }
+      node = child;
+    }
+    (node.terminals ??= []).push({ ...entry, exactUnits });
+
+    // `U.S.` also matches as "U.S": a sentence's full stop often swallows the abbreviation's dot,
+    // and some writers drop it. The shorter form still needs a whole-word end.
+    if (units.length > 1 && units[units.length - 1] === 0x2e && units[units.length - 2] !== SEPARATOR) {
+      let prefix = this.root;
+      for (let k = 0; k < units.length - 1; k++) prefix = prefix.children!.get(units[k]!)!;
+      (prefix.terminals ??= []).push({ ...entry, exactUnits: exactUnits.slice(0, -1) });
+    }
+  }
+
+  /** Every alias occurrence, left to right, non-overlapping; where matches overlap the longest wins. */
+  find(text: string): MatcherHit[] {
+    const rootChildren = this.root.children;
+    if (rootChildren === undefined) return [];
+    // The longest match at each start, in parallel arrays: hostile text can make millions.
+    const candidates: Candidates = { starts: [], ends: [], terminals: [] };
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const first = CASE_FOLD[text.charCodeAt(i)]!;
+      if (!rootChildren.has(first)) continue;
+      // Every alias starting here starts with this character, so the start boundary is decided once.
+      if (i > 0 && isLatinWordCode(first) && isLatinWordCode(CASE_FOLD[text.charCodeAt(i - 1)]!)) continue;
+      this.longestAt(text, i, candidates);
+    }
+    const kept = resolveOverlaps(candidates);
+    const hits: MatcherHit[] = [];
+    for (let k = 0; k < kept.length; k++) {
+      const id = candidates.terminals[k]!.id;
+      if (kept[k] === 1 && id !== null) {
+        hits.push({ id, alias: candidates.terminals[k]!.alias, start: candidates.starts[k]!, end: candidates.ends[k]! });
+      }
+    }
+    return hits;
+  }
+
+  /** Appends the longest match starting at `start`, if any. */
+  private longestAt(text: string, start: number, out: Candidates): void {
+    const n = text.length;
+    let node: TrieNode = this.root;
+    let j = start;
+    let bestEnd = -1;
+    let best: Terminal | undefined;
+    while (j < n && node.children !== undefined) {
+      const c = CASE_FOLD[text.charCodeAt(j)]!;
+      let next: TrieNode | undefined;
+      if (c === SEPARATOR) {
+        next = node.children.get(SEPARATOR);
+        if (next === undefined) break;
+        while (j < n && CASE_FOLD[text.charCodeAt(j)] === SEPARATOR) j++;
+        node = next;
+        continue;
+      }
+      next = node.children.get(c);
+      if (next === undefined) break;
+      node = next;
+      j++;
+      if (node.terminals === undefined) continue;
+      if (isLatinWordCode(c) && j < n && isLatinWordCode(CASE_FOLD[text.charCodeAt(j)]!)) continue;
+      for (const terminal of node.terminals) {
+        if (caseAllows(terminal, text, start, j)) {
+          bestEnd = j;
+          best = terminal;
+          break;
+        }
+      }
+    }
+    if (best === undefined) return;
+    out.starts.push(start);
+    out.ends.push(bestEnd);
+    out.terminals.push(best);
+  }
+}
+
+interface Candidates {
+  starts: number[];
+  ends: number[];
+  terminals: Terminal[];
+}
+
+function caseAllows(terminal: Terminal, text: string, start: number, end: number): boolean {
+  switch (terminal.caseRule) {
+    case 'insensitive':
+      return true;
+    case 'capitalised':
+      return isUpperCaseCode(WIDTH_FOLD[text.charCodeAt(start)]!);
+    case 'exact': {
+      const want = terminal.exactUnits;
+      let k = 0;
+      for (let j = start; j < end; j++) {
+        const w = WIDTH_FOLD[text.charCodeAt(j)]!;
+        if (w === SEPARATOR) continue;
+        if (k >= want.length || want[k] !== w) return false;
+        k++;
+      }
+      return k === want.length;
+    }
+  }
+}
+
+/**
+ * Keeps, among overlapping candidates, the longest (the leftmost on a tie), then the longest of
+ * what remains, and so on. Candidates arrive sorted by start, at most one per start. Returns a
+ * flag per candidate: 1 when kept.
+ */
+function resolveOverlaps(candidates: Candidates): Uint8Array {
+  const { starts, ends } = candidates;
+  const count = starts.length;
+  const kept = new Uint8Array(count);
+  let g = 0;
+  while (g < count) {
+    let groupEnd = ends[g]!;
+    let h = g + 1;
+    while (h < count && starts[h]! < groupEnd) {
+      if (ends[h]! > groupEnd) groupEnd = ends[h]!;
+      h++;
+    }
+    if (h === g + 1) kept[g] = 1;
+    else keepLongestFirst(candidates, g, h, groupEnd, kept);
+    g = h;
+  }
+  return kept;
+}
+
+/** Resolves one group of mutually overlapping candidates, indices [from, to). */
+function keepLongestFirst(candidates: Candidates, from: number, to: number, groupEnd: number, kept: Uint8Array): void {
+  const { starts, ends } = candidates;
+  const groupStart = starts[from]!;
+  // Bucket by length (few distinct lengths) so a hostile group of every position stays near-linear.
+  const byLength = new Map<number, number[]>();
+  for (let k = from; k < to; k++) {
+    const length = ends[k]! - starts[k]!;
+    let bucket = byLength.get(length);
+    if (bucket === undefined) byLength.set(length, (bucket = []));
+    bucket.push(k);
+  }
+  const lengths = [...byLength.keys()].sort((a, b) => b - a);
+  const taken = new Uint8Array(groupEnd - groupStart);
+  for (const length of lengths) {
+    for (const k of byLength.get(length)!) {
+      const lo = starts[k]! - groupStart;
+      const hi = ends[k]! - groupStart;
+      let free = true;
+      for (let p = lo; p < hi; p++) {
+        if (taken[p] === 1) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
+      taken.fill(1, lo, hi);
+      kept[k] = 1;
+    }
+  }
+}
