@@ -1,0 +1,217 @@
+// The disk side of a check: finds the config, walks the checked paths, reads files (read-only) and
+// hands their text to a ClaimWorkspace. The engine never touches the disk; this is its host.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ClaimWorkspace, type WorkspaceHost } from '../../engine/src/index';
+import { UsageError } from './usage-error';
+
+export const CONFIG_FILE_NAMES = ['claimlint.yaml', '.claimlint.yaml'] as const;
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Like git, a NUL byte in the first 8 KB marks a file as binary. */
+const BINARY_SNIFF_BYTES = 8 * 1024;
+/** Folders never worth walking into, skipped before the include/exclude globs are even asked. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+export type FileContent = { kind: 'text'; text: string } | { kind: 'unreadable'; reason: string } | { kind: 'missing' };
+
+/**
+ * Reads a file as text the way every checked file and registry is read: read-only, at most 20 MB,
+ * binary files refused, invalid UTF-8 replaced by U+FFFD, a leading byte order mark removed
+ * (UTF-16 files with a byte order mark are decoded as UTF-16).
+ */
+export function readTextFile(file: string): FileContent {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    const code = errorCode(error);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', reason: `cannot read file (${code}), not checked` };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return { kind: 'unreadable', reason: 'is a folder, not checked' };
+    if (stat.size > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'file is larger than 20 MB, not checked' };
+    const bytes = fs.readFileSync(fd);
+    // The size may have grown since fstat (or fstat may report 0 for special files).
+    if (bytes.length > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'file is larger than 20 MB, not checked' };
+    return decode(bytes);
+  } catch (error) {
+    return { kind: 'unreadable', reason: `cannot read file (${errorCode(error)}), not checked` };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function decode(bytes: Uint8Array): FileContent {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      return { kind: 'text', text: stripBom(new TextDecoder(utf16, { ignoreBOM: true }).decode(bytes)) };
+    } catch {
+      // A Node built without ICU has no UTF-16BE decoder: fall through to the binary check.
+    }
+  }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'unreadable', reason: 'binary file, not checked' };
+  // fatal: false replaces invalid sequences with U+FFFD instead of throwing.
+  return { kind: 'text', text: stripBom(new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes)) };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
+}
+
+/** Absolute path with '/' separators: the engine's document id. */
+export function documentId(absolutePath: string): string {
+  return absolutePath.split(path.sep).join('/');
+}
+
+export const diskHost: WorkspaceHost = {
+  readFile(file: string): string | undefined {
+    const content = readTextFile(file);
+    return content.kind === 'text' ? content.text : undefined;
+  },
+};
+
+export interface FsWorkspaceOptions {
+  /** The PATH arguments as given (relative to cwd or absolute); empty means the current folder. */
+  paths: readonly string[];
+  /** `--config FILE`, as given. */
+  config?: string;
+  cwd: string;
+}
+
+export interface FsWorkspace {
+  workspace: ClaimWorkspace;
+  /** Document id of the folder the globs are relative to. */
+  root: string;
+  /** Document id of the config, when one was found or given. */
+  configFile?: string;
+  /** Document ids of the files handed to the workspace (read, or reported unreadable). */
+  checkedFiles: string[];
+  /** Things worth saying on stderr that do not stop the check (a folder that could not be listed). */
+  notes: string[];
+}
+
+/** Builds the workspace for `claimlint check`. Throws UsageError for a missing path or an unreadable config. */
+export function loadFsWorkspace(options: FsWorkspaceOptions): FsWorkspace {
+  const given = options.paths.length > 0 ? options.paths : ['.'];
+  const targets = given.map((arg) => {
+    const absolute = path.resolve(options.cwd, arg);
+    const stat = statOrUndefined(absolute);
+    if (!stat) throw new UsageError(`no such file or directory: ${arg}`);
+    return { absolute, isFolder: stat.isDirectory() };
+  });
+
+  const startFolder = commonFolder(targets.map((t) => (t.isFolder ? t.absolute : path.dirname(t.absolute))));
+  const configFile = options.config !== undefined ? path.resolve(options.cwd, options.config) : findConfig(startFolder);
+  let configText: string | undefined;
+  if (configFile !== undefined) {
+    const content = readTextFile(configFile);
+    const shown = options.config ?? path.relative(options.cwd, configFile);
+    if (content.kind === 'missing') throw new UsageError(`cannot read config ${shown}: no such file`);
+    if (content.kind === 'unreadable') throw new UsageError(`cannot read config ${shown}: ${content.reason.replace(/, not checked$/, '')}`);
+    configText = content.text;
+  }
+
+  const root = documentId(configFile !== undefined ? path.dirname(configFile) : startFolder);
+  const configId = configFile !== undefined ? documentId(configFile) : undefined;
+  const workspace = new ClaimWorkspace({ root, configText, configFile: configId, host: diskHost });
+
+  const notes: string[] = [];
+  const files = new Set<string>();
+  for (const target of targets) {
+    if (!target.isFolder) {
+      // A file named on the command line is checked even when the globs would not pick it.
+      files.add(documentId(target.absolute));
+      continue;
+    }
+    for (const file of walkFolder(target.absolute, notes)) {
+      const id = documentId(file);
+      if (workspace.isIncluded(id)) files.add(id);
+    }
+  }
+
+  for (const file of files) {
+    const content = readTextFile(file);
+    if (content.kind === 'text') workspace.setDocument(file, content.text);
+    else workspace.reportUnreadable(file, content.kind === 'missing' ? 'file disappeared while checking, not checked' : content.reason);
+  }
+
+  return { workspace, root, configFile: configId, checkedFiles: [...files], notes };
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest claimlint.yaml (or .claimlint.yaml) in `folder` or an ancestor, up to the filesystem root. */
+export function findConfig(folder: string): string | undefined {
+  for (let current = folder; ; current = path.dirname(current)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(current, name);
+      if (statOrUndefined(candidate)?.isFile()) return candidate;
+    }
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/** The deepest folder holding all the given folders (the first one when they share none, as across Windows drives). */
+export function commonFolder(folders: readonly string[]): string {
+  const [first, ...rest] = folders.map((folder) => path.resolve(folder));
+  let common = first!;
+  for (const folder of rest) {
+    while (!isInside(folder, common)) {
+      const parent = path.dirname(common);
+      if (parent === common) return first!;
+      common = parent;
+    }
+  }
+  return common;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Every file under `folder`, depth first in name order, without following symbolic links to
+ * folders (they can loop). Folders that cannot be listed are noted and skipped.
+ */
+export function walkFolder(folder: string, notes: string[]): string[] {
+  const files: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      notes.push(`cannot read folder ${current} (${errorCode(error)}), skipped`);
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) subfolders.push(full);
+      } else if (entry.isFile()) {
+        files.push(full);
+      } else if (entry.isSymbolicLink() && statOrUndefined(full)?.isFile()) {
+        files.push(full);
+      }
+    }
+    // Reversed onto the stack so they are visited in name order.
+    for (let i = subfolders.length - 1; i >= 0; i--) pending.push(subfolders[i]!);
+  }
+  return files;
+}
