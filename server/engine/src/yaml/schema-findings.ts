@@ -52,7 +52,7 @@ export function schemaProblems(
     const nearSyntaxError = syntaxSpans.some((span) => span.start < located.end && located.start < span.end);
     problems.push({ path, keyword: error.keyword, finding: finding(file, located, message), reported: !repeated && !nearSyntaxError });
   }
-  return problems;
+  return problems.sort((a, b) => a.finding.span.start - b.finding.span.start);
 }
 
 /** JSON pointer → segments (`/claims/0/as_of` → ["claims", "0", "as_of"]). */

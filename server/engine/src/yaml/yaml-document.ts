@@ -26,7 +26,8 @@ export interface ParsedYaml {
 export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON'): ParsedYaml {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const findings: Finding[] = doc.errors.map((error) => {
-    const span = visibleSpan(text, error.pos[0], error.pos[1]);
+    const key = error.code === 'DUPLICATE_KEY' ? keyStartingAt(doc, error.pos[0]) : undefined;
+    const span = key ? nodeSpan(key) : visibleSpan(text, error.pos[0], error.pos[1]);
     return finding(file, span, syntaxMessage(language, error.code, error.message, text, span));
   });
   const hasSyntaxErrors = findings.length > 0;
@@ -73,6 +74,21 @@ export function visibleSpan(text: string, start: number, end: number): Span {
 export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\s+/g, ' ').trim();
+}
+
+/** The mapping key that starts at an offset (yaml reports a duplicate key by its first character). */
+function keyStartingAt(doc: Document.Parsed, offset: number): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isNode(pair.key) && pair.key.range?.[0] === offset) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstAlias(doc: Document.Parsed): YamlNode | undefined {
