@@ -183,8 +183,8 @@ function isInside(file: string, folder: string): boolean {
 }
 
 /**
- * Every file under `folder`, depth first in name order, without following symbolic links to
- * folders (they can loop). Folders that cannot be listed are noted and skipped.
+ * Every file under `folder`, sorted by path, without following symbolic links to folders (they
+ * can loop). Folders that cannot be listed are noted and skipped.
  */
 export function walkFolder(folder: string, notes: string[]): string[] {
   const files: string[] = [];
@@ -198,20 +198,17 @@ export function walkFolder(folder: string, notes: string[]): string[] {
       notes.push(`cannot read folder ${current} (${errorCode(error)}), skipped`);
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subfolders: string[] = [];
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) subfolders.push(full);
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
       } else if (entry.isFile()) {
         files.push(full);
       } else if (entry.isSymbolicLink() && statOrUndefined(full)?.isFile()) {
         files.push(full);
       }
     }
-    // Reversed onto the stack so they are visited in name order.
-    for (let i = subfolders.length - 1; i >= 0; i--) pending.push(subfolders[i]!);
   }
-  return files;
+  // Code-unit order, so the order of checking (and of any output that follows it) is the same everywhere.
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
