@@ -11,6 +11,7 @@ export function parseCslJsonRegistry(text: string, file: string): { sources: Sou
   const parsed = parseYaml(text, file, 'JSON');
   // One syntax error is enough: after the first, a JSON parser's further complaints are echoes.
   const findings: Finding[] = parsed.findings.slice(0, 1);
+  const itemFindings: Finding[] = [];
   const doc = parsed.doc;
   const root = resolved(doc, doc.contents);
   if (root === null || root === undefined || (isScalar(root) && root.value === null)) return { sources: [], findings };
@@ -26,11 +27,16 @@ export function parseCslJsonRegistry(text: string, file: string): { sources: Sou
     const map = resolved(doc, item);
     if (!isNode(item)) continue;
     if (!isMap(map)) {
-      findings.push(finding(file, nodeSpan(item), `a CSL-JSON item must be an object (got ${describeValue(isScalar(map) ? map.value : map)})`));
+      itemFindings.push(finding(file, nodeSpan(item), `a CSL-JSON item must be an object (got ${describeValue(isScalar(map) ? map.value : map)})`));
       continue;
     }
-    const source = itemSource(doc, map, nodeSpan(item), file, findings);
+    const source = itemSource(doc, map, nodeSpan(item), file, itemFindings);
     if (source) sources.push(source);
+  }
+  // An item broken by a syntax error is that error's business, not a second finding.
+  const broken = parsed.findings.map((f) => f.span);
+  for (const itemFinding of itemFindings) {
+    if (!broken.some((span) => span.start < itemFinding.span.end && itemFinding.span.start < span.end)) findings.push(itemFinding);
   }
   return { sources, findings };
 }

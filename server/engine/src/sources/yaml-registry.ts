@@ -51,7 +51,7 @@ export function parseYamlRegistry(text: string, file: string): { sources: Source
     }
     sources.push(source);
   }
-  return { sources, findings };
+  return { sources, findings: findings.sort((a, b) => a.span.start - b.span.start) };
 }
 
 function readSource(doc: Document.Parsed, map: YAMLMap, span: SourceEntry['span'], file: string): SourceEntry | undefined {

@@ -100,7 +100,7 @@ export function parseClaimsFile(text: string, file: string): ParsedClaimsFile {
     // The parser and validator are meant never to throw; if one does, say so rather than crash.
     findings.push(finding(file, { start: 0, end: Math.min(1, text.length) }, `claims file could not be read: ${oneLine(error)}`));
   }
-  return { claims, findings, suppressions };
+  return { claims, findings: findings.sort((a, b) => a.span.start - b.span.start), suppressions };
 }
 
 function readClaims(

@@ -13,7 +13,7 @@ export interface SchemaProblem {
   path: string[];
   keyword: string;
   finding: Finding;
-  /** False when it overlaps a syntax error (the data there is a guess) or repeats another problem. */
+  /** False when the document has syntax errors (its data is then a guess: fix those first) or it repeats another problem. */
   reported: boolean;
 }
 
@@ -37,7 +37,6 @@ export function schemaProblems(
   // An empty file (or one of comments only) is an empty mapping: nothing in it, nothing wrong.
   const data = parsed.data === null ? {} : parsed.data;
   if (validate(data)) return [];
-  const syntaxSpans = parsed.findings.map((f) => f.span);
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
   for (const error of validate.errors ?? []) {
@@ -49,8 +48,7 @@ export function schemaProblems(
     const key = `${located.start}:${located.end}:${message}`;
     const repeated = seen.has(key);
     seen.add(key);
-    const nearSyntaxError = syntaxSpans.some((span) => span.start < located.end && located.start < span.end);
-    problems.push({ path, keyword: error.keyword, finding: finding(file, located, message), reported: !repeated && !nearSyntaxError });
+    problems.push({ path, keyword: error.keyword, finding: finding(file, located, message), reported: !repeated && !parsed.hasSyntaxErrors });
   }
   return problems.sort((a, b) => a.finding.span.start - b.finding.span.start);
 }

@@ -50,6 +50,9 @@ function syntaxMessage(language: string, code: string, message: string, text: st
       return `duplicate key ${quoted(text.slice(span.start, span.end))}: each key may appear once in a mapping`;
     case 'TAB_AS_INDENT':
       return `tabs are not allowed as indentation in ${language}; indent with spaces`;
+    case 'UNEXPECTED_TOKEN':
+      // yaml names its token kinds ("double-quoted-scalar"); the writer knows the text.
+      return `${language} syntax error: unexpected ${quoted(text.slice(span.start, span.end))}`;
     case 'MULTIPLE_DOCS':
       return `a claimlint file holds one ${language} document; remove the extra "---"`;
     default:
