@@ -135,6 +135,11 @@ describe('the stylish format', () => {
     expect(formatStylish([], { color: false })).toBe('');
   });
 
+  it('copes with more problems in one file than a function call takes arguments', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) => ({ ...located[1]!, line: i + 1 }));
+    expect(formatStylish(many, { color: false })).toMatch(/\n✖ 300000 problems \(0 errors, 300000 warnings, 0 infos\)\n$/);
+  });
+
   it('says 1 problem in the singular', () => {
     expect(formatStylish(located.slice(0, 1), { color: false })).toMatch(/\n✖ 1 problem \(0 errors, 0 warnings, 1 info\)\n$/);
   });

@@ -1,5 +1,6 @@
 // Reading the disk: how files are decoded or refused, where the config is found, how folders are
 // walked, and which mistakes are usage errors. Temp folders live in os.tmpdir() and are removed.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +62,12 @@ describe('reading a file', () => {
     const text = '俄罗斯 3.8 Mt\n';
     const folder = tempFolder({ 'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
     expect(readTextFile(join(folder, 'utf16.md'))).toEqual({ kind: 'text', text });
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe instead of waiting on it forever', () => {
+    const folder = tempFolder();
+    execFileSync('mkfifo', [join(folder, 'pipe.md')]);
+    expect(readTextFile(join(folder, 'pipe.md'))).toEqual({ kind: 'unreadable', reason: 'not a regular file, not checked' });
   });
 
   it('says a missing file is missing, and a folder is not a file', () => {

@@ -22,17 +22,19 @@ export type FileContent = { kind: 'text'; text: string } | { kind: 'unreadable';
 export function readTextFile(file: string): FileContent {
   let fd: number;
   try {
+    // Checked before opening: opening a FIFO (or a device) for reading can block forever.
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return { kind: 'unreadable', reason: 'is a folder, not checked' };
+    if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file, not checked' };
+    if (stat.size > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'file is larger than 20 MB, not checked' };
     fd = fs.openSync(file, 'r');
   } catch (error) {
     const code = errorCode(error);
     return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', reason: `cannot read file (${code}), not checked` };
   }
   try {
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) return { kind: 'unreadable', reason: 'is a folder, not checked' };
-    if (stat.size > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'file is larger than 20 MB, not checked' };
     const bytes = fs.readFileSync(fd);
-    // The size may have grown since fstat (or fstat may report 0 for special files).
+    // The file may have grown since it was measured.
     if (bytes.length > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'file is larger than 20 MB, not checked' };
     return decode(bytes);
   } catch (error) {

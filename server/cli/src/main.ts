@@ -28,7 +28,9 @@ function main(argv: readonly string[]): number {
 
 // `| head` closing the pipe early is not a failure of claimlint's.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
+  if (error.code === 'EPIPE') return;
+  process.stderr.write(`claimlint: cannot write the output: ${error.message}\n`);
+  process.exitCode = 2;
 });
 
 const argv = process.argv.slice(2);

@@ -42,9 +42,10 @@ export function formatStylish(diagnostics: readonly LocatedDiagnostic[], options
       message: d.message.replace(/\r\n|[\r\n]/g, ' '),
       rule: d.rule,
     }));
-    const locationWidth = Math.max(...rows.map((r) => r.location.length));
-    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
-    const messageWidth = Math.max(...rows.map((r) => displayWidth(r.message)));
+    // reduce, not Math.max(...rows): a hostile file can carry more rows than a call has arguments.
+    const locationWidth = widest(rows, (r) => r.location.length);
+    const severityWidth = widest(rows, (r) => r.severity.length);
+    const messageWidth = widest(rows, (r) => displayWidth(r.message));
     const lines = rows.map(
       (r) =>
         `  ${paint('dim', padEnd(r.location, locationWidth))}  ${paint(SEVERITY_STYLE[r.severity], padEnd(r.severity, severityWidth))}  ${padEnd(r.message, messageWidth)}  ${paint('dim', r.rule)}`,
@@ -57,6 +58,10 @@ export function formatStylish(diagnostics: readonly LocatedDiagnostic[], options
   const summary = `✖ ${plural(total, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')})`;
   const summaryStyle: Style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'blue';
   return `${blocks.join('\n')}\n${paint('bold', paint(summaryStyle, summary))}\n`;
+}
+
+function widest<T>(rows: readonly T[], width: (row: T) => number): number {
+  return rows.reduce((max, row) => Math.max(max, width(row)), 0);
 }
 
 function plural(count: number, noun: string): string {
