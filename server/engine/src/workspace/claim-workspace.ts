@@ -1,7 +1,22 @@
-// The workspace: every checked document, parsed once and kept, and the index that groups claims by
-// key. The CLI feeds it files from disk; the language server feeds it open buffers and disk changes.
-import type { Diagnostic } from '../model';
+// The workspace: every checked document, parsed once and kept, the registries they cite, and the
+// rules run over the claims grouped by key. The CLI feeds it files from disk; the language server
+// feeds it open buffers and disk changes. Nothing here reads a file except through the host.
+import picomatch from 'picomatch/posix';
+import { parseMarkdown } from '../markdown';
+import type { Claim, Diagnostic, FigureMatch, Finding, QuantityOptions, Severity, SourceEntry, Suppression } from '../model';
+import { findFigures } from '../quantity';
+import { RULES, type LocatedCitation, type RuleContext, type WorkspaceFacts } from '../rules';
+import { invalidClaimFinding } from '../rules/invalid-claim';
+import { parseSourceRegistry } from '../sources';
+import { resolvePath } from '../sources/resolve-path';
 import { LineIndex, type Position } from '../text/line-index';
+import { Vocabulary } from '../vocabulary';
+import { parseClaimsFile } from '../yaml/claims-file';
+import { DEFAULT_CONFIG, parseConfig, type ClaimlintConfig } from '../yaml/config';
+import { createClaimDescriber, relativeTo } from './describe-claim';
+import { extractMarkdownClaims } from './extract-markdown-claims';
+import { extractYamlClaims } from './extract-yaml-claims';
+import { groupByKey } from './key-index';
 
 /** The engine's only window on the outside world: the front end decides how files are read. */
 export interface WorkspaceHost {
@@ -19,46 +34,281 @@ export interface WorkspaceOptions {
   host: WorkspaceHost;
 }
 
+export type DocumentKind = 'markdown' | 'claims' | 'registry' | 'config' | 'other';
+
+/** What one document contributes, computed once per text. */
+interface ParsedDocument {
+  claims: Claim[];
+  citations: LocatedCitation[];
+  sources: SourceEntry[];
+  findings: Finding[];
+  suppressions: Suppression[];
+  /** Registries this document names (Pandoc `bibliography:`), as absolute paths. */
+  bibliography: string[];
+}
+
+interface DocumentState {
+  text: string;
+  lines?: LineIndex;
+  parsed?: ParsedDocument;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 export class ClaimWorkspace {
-  private readonly texts = new Map<string, string>();
-  private readonly lineIndexes = new Map<string, LineIndex>();
+  readonly root: string;
+  private readonly host: WorkspaceHost;
+  private configFile: string | undefined;
+  private configText: string | undefined;
+  private configState!: { config: ClaimlintConfig; findings: Finding[]; vocabulary: Vocabulary; quantityOptions: QuantityOptions };
+  private isIncludedPath!: (relative: string) => boolean;
+  /** Documents handed in by the front end (checked files, open buffers). */
+  private readonly documents = new Map<string, DocumentState>();
+  /** Registries and other files read through the host because no document was handed in. */
+  private readonly hostFiles = new Map<string, DocumentState | null>();
+  private readonly archiveCache = new Map<string, readonly FigureMatch[] | null>();
+  private readonly unreadable = new Map<string, Finding>();
 
-  constructor(readonly options: WorkspaceOptions) {}
-
-  /** Whether an absolute file path is to be checked under the config's include/exclude. */
-  isIncluded(_file: string): boolean {
-    return false;
+  constructor(options: WorkspaceOptions) {
+    this.root = stripTrailingSlash(options.root);
+    this.host = options.host;
+    this.configFile = options.configFile;
+    this.configText = options.configText;
+    this.loadConfig();
   }
 
-  /** The registry files the config names, as absolute paths (they are read through the host). */
+  get config(): ClaimlintConfig {
+    return this.configState.config;
+  }
+
+  get vocabulary(): Vocabulary {
+    return this.configState.vocabulary;
+  }
+
+  /** Whether an absolute file path is to be checked under the config's include/exclude. */
+  isIncluded(file: string): boolean {
+    const relative = relativeTo(this.root, file);
+    if (relative === file) return false; // outside the root
+    return this.isIncludedPath(relative);
+  }
+
+  /** The registry files the config names, as absolute paths (read through the host). */
   registryFiles(): string[] {
-    return [];
+    return this.config.sources.map((source) => resolvePath(`${this.root}/claimlint.yaml`, source));
+  }
+
+  kindOf(file: string): DocumentKind {
+    if (file === this.configFile) return 'config';
+    if (this.allRegistryFiles().has(file)) return 'registry';
+    if (/\.claims\.ya?ml$/i.test(file)) return 'claims';
+    if (/\.(md|markdown)$/i.test(file)) return 'markdown';
+    return 'other';
   }
 
   setDocument(file: string, text: string): void {
-    this.texts.set(file, text);
-    this.lineIndexes.delete(file);
+    if (file === this.configFile) {
+      this.configText = text;
+      this.loadConfig();
+      return;
+    }
+    this.documents.set(file, { text });
+    this.unreadable.delete(file);
+    this.hostFiles.delete(file);
+    this.archiveCache.delete(file);
   }
 
   removeDocument(file: string): void {
-    this.texts.delete(file);
-    this.lineIndexes.delete(file);
+    this.documents.delete(file);
+    this.hostFiles.delete(file);
+    this.archiveCache.delete(file);
+    this.unreadable.delete(file);
   }
 
   /** Reports a file that could not be checked at all (binary, too large, unreadable). */
-  reportUnreadable(_file: string, _message: string): void {}
+  reportUnreadable(file: string, message: string): void {
+    this.documents.delete(file);
+    this.unreadable.set(file, { ...invalidClaimFinding(file, { start: 0, end: 0 }, `${message}`), severity: 'warning' });
+  }
 
-  diagnostics(): Diagnostic[] {
-    return [];
+  /** The text the workspace holds for a file (a handed-in document, else a file read through the host). */
+  textOf(file: string): string | undefined {
+    return this.documents.get(file)?.text ?? this.hostDocument(file)?.text;
   }
 
   /** 0-based line/character (UTF-16) of an offset in a document the workspace knows. */
   positionAt(file: string, offset: number): Position {
-    let index = this.lineIndexes.get(file);
-    if (!index) {
-      index = new LineIndex(this.texts.get(file) ?? this.options.host.readFile(file) ?? '');
-      this.lineIndexes.set(file, index);
+    return this.linesOf(file).positionAt(offset);
+  }
+
+  /** Every claim of every checked document. */
+  claims(): Claim[] {
+    return [...this.documents.keys()].flatMap((file) => this.parsedDocument(file)?.claims ?? []);
+  }
+
+  diagnostics(): Diagnostic[] {
+    const findings: Finding[] = [...this.configState.findings, ...this.unreadable.values()];
+    const claims: Claim[] = [];
+    const citations: LocatedCitation[] = [];
+    for (const file of this.documents.keys()) {
+      const parsed = this.parsedDocument(file);
+      if (!parsed) continue;
+      claims.push(...parsed.claims);
+      citations.push(...parsed.citations);
+      findings.push(...parsed.findings);
     }
-    return index.positionAt(offset);
+    const sources: SourceEntry[] = [];
+    for (const registry of this.allRegistryFiles()) {
+      const parsed = this.parsedDocument(registry);
+      if (!parsed) continue;
+      sources.push(...parsed.sources);
+      if (!this.documents.has(registry)) findings.push(...parsed.findings);
+    }
+    const context = this.ruleContext(sources);
+    const facts: WorkspaceFacts = { claims, citations, sources };
+    const groups = [...groupByKey(claims).values()];
+    for (const rule of RULES) {
+      if (rule.checkClaim) for (const claim of claims) findings.push(...rule.checkClaim(claim, context));
+      if (rule.checkCitation) for (const citation of citations) findings.push(...rule.checkCitation(citation, context));
+      if (rule.checkKey) for (const group of groups) findings.push(...rule.checkKey(group, context));
+      if (rule.checkWorkspace) findings.push(...rule.checkWorkspace(facts, context));
+    }
+    return this.finish(findings);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private loadConfig(): void {
+    const parsed = this.configText !== undefined && this.configFile ? parseConfig(this.configText, this.configFile) : { config: DEFAULT_CONFIG, findings: [] };
+    const config = parsed.config;
+    const vocabulary = new Vocabulary({ subjects: config.subjects, metrics: config.metrics });
+    const quantityOptions: QuantityOptions = { approximation: config.approximation, assume: config.assume, countNouns: countNouns(config.units) };
+    this.configState = { config, findings: parsed.findings, vocabulary, quantityOptions };
+    const include = picomatch(config.include, { dot: true });
+    const exclude = picomatch(config.exclude, { dot: true });
+    this.isIncludedPath = (relative) => include(relative) && !exclude(relative);
+    // Everything read depends on the config (aliases, units, approximation): parse again lazily.
+    for (const state of this.documents.values()) state.parsed = undefined;
+    this.hostFiles.clear();
+    this.archiveCache.clear();
+  }
+
+  private allRegistryFiles(): Set<string> {
+    const files = new Set(this.registryFiles());
+    for (const file of this.documents.keys()) {
+      if (!/\.(md|markdown)$/i.test(file)) continue;
+      for (const bibliography of this.parsedDocument(file)?.bibliography ?? []) files.add(bibliography);
+    }
+    return files;
+  }
+
+  private hostDocument(file: string): DocumentState | undefined {
+    let state = this.hostFiles.get(file);
+    if (state === undefined) {
+      const text = this.host.readFile(file);
+      state = text === undefined ? null : { text };
+      this.hostFiles.set(file, state);
+    }
+    return state ?? undefined;
+  }
+
+  private linesOf(file: string): LineIndex {
+    const state = this.documents.get(file) ?? this.hostDocument(file);
+    if (!state) return new LineIndex('');
+    return (state.lines ??= new LineIndex(state.text));
+  }
+
+  private parsedDocument(file: string): ParsedDocument | undefined {
+    const state = this.documents.get(file) ?? this.hostDocument(file);
+    if (!state) return undefined;
+    if (!state.parsed) state.parsed = this.parse(file, state.text);
+    return state.parsed;
+  }
+
+  private parse(file: string, text: string): ParsedDocument {
+    const { vocabulary, quantityOptions } = this.configState;
+    const empty: ParsedDocument = { claims: [], citations: [], sources: [], findings: [], suppressions: [], bibliography: [] };
+    const isBibliography = /\.(bib|json)$/i.test(file) || this.registryFiles().includes(file);
+    if (isBibliography) {
+      const { sources, findings } = parseSourceRegistry(text, file);
+      for (const source of sources) if (source.archive) source.archivePath = resolvePath(file, source.archive);
+      return { ...empty, sources, findings };
+    }
+    if (/\.claims\.ya?ml$/i.test(file)) {
+      const { claims: raws, findings, suppressions } = parseClaimsFile(text, file);
+      const extracted = extractYamlClaims(file, raws, vocabulary, quantityOptions);
+      return { ...empty, claims: extracted.claims, citations: extracted.citations, findings: [...findings, ...extracted.findings], suppressions };
+    }
+    if (/\.(md|markdown)$/i.test(file)) {
+      const document = parseMarkdown(text);
+      const extracted = extractMarkdownClaims(file, document, vocabulary, quantityOptions, this.linesOf(file));
+      const findings = [...extracted.findings];
+      const frontMatter = document.frontMatter;
+      if (frontMatter?.error) findings.push(invalidClaimFinding(file, frontMatter.error.span, `Front matter: ${frontMatter.error.message}`));
+      const bibliography = (frontMatter?.bibliography ?? []).map((entry) => resolvePath(file, entry.path));
+      return { ...empty, claims: extracted.claims, citations: extracted.citations, findings, suppressions: document.suppressions, bibliography };
+    }
+    return empty;
+  }
+
+  private ruleContext(sources: SourceEntry[]): RuleContext {
+    const { config, vocabulary, quantityOptions } = this.configState;
+    const sourcesById = new Map<string, SourceEntry[]>();
+    for (const source of sources) {
+      const list = sourcesById.get(source.id);
+      if (list) list.push(source);
+      else sourcesById.set(source.id, [source]);
+    }
+    return {
+      config,
+      quantityOptions,
+      vocabulary,
+      sourcesById,
+      describe: createClaimDescriber(vocabulary, this.root, (file, offset) => this.positionAt(file, offset).line),
+      archiveFigures: (path) => this.archiveFigures(path),
+      toleranceFor: (metricId) => (metricId ? vocabulary.get('metric', metricId)?.tolerance : undefined) ?? config.tolerance,
+    };
+  }
+
+  private archiveFigures(path: string): readonly FigureMatch[] | undefined {
+    let figures = this.archiveCache.get(path);
+    if (figures === undefined) {
+      const text = this.textOf(path);
+      figures = text === undefined ? null : findFigures(text, this.configState.quantityOptions);
+      this.archiveCache.set(path, figures);
+    }
+    return figures ?? undefined;
+  }
+
+  /** Rule settings, per-finding demotions and suppression comments → final diagnostics. */
+  private finish(findings: Finding[]): Diagnostic[] {
+    const settings = this.config.rules;
+    const diagnostics: Diagnostic[] = [];
+    for (const finding of findings) {
+      const rule = RULES.find((r) => r.id === finding.rule)!;
+      const setting = settings[finding.rule] ?? rule.defaultSeverity;
+      if (setting === 'off') continue;
+      const severity = finding.severity && SEVERITY_RANK[finding.severity] < SEVERITY_RANK[setting] ? finding.severity : setting;
+      if (this.isSuppressed(finding)) continue;
+      diagnostics.push({ ...finding, severity });
+    }
+    return diagnostics;
+  }
+
+  private isSuppressed(finding: Finding): boolean {
+    const suppressions = this.parsedDocument(finding.file)?.suppressions;
+    if (!suppressions || suppressions.length === 0) return false;
+    const line = this.positionAt(finding.file, finding.span.start).line;
+    return suppressions.some((s) => line >= s.fromLine && line <= s.toLine && (s.rules.length === 0 || s.rules.includes(finding.rule)));
   }
 }
+
+function countNouns(units: Record<string, string>): Record<string, string> {
+  const nouns: Record<string, string> = {};
+  for (const [noun, kind] of Object.entries(units)) if (kind === 'count') nouns[noun] = kind;
+  return nouns;
+}
+
+function stripTrailingSlash(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+

@@ -1,0 +1,53 @@
+// The cited source keeps a local archive copy, and no figure in it matches the claim: either the
+// claim drifted from its source or it cites the wrong one.
+import type { Finding, Quantity } from '../model';
+import type { Rule } from './rule';
+
+export const sourceMismatch: Rule = {
+  id: 'source-mismatch',
+  defaultSeverity: 'warning',
+  description: "The cited source has an archive copy and no figure in it matches the claim's value.",
+  checkClaim(claim, context): Finding[] {
+    const quantity = claim.quantity;
+    if (!quantity) return [];
+    const findings: Finding[] = [];
+    for (const citation of claim.citations) {
+      if (!citation.id) continue;
+      const source = context.sourcesById.get(citation.id)?.[0];
+      if (!source?.archivePath) continue;
+      const figures = context.archiveFigures(source.archivePath);
+      if (!figures) continue; // an unreadable archive is reported once, on the registry entry
+      const tolerance = context.toleranceFor(claim.metric?.id);
+      if (figures.some((figure) => overlaps(quantity, figure.quantity, tolerance))) continue;
+      const similar = figures.filter((f) => f.quantity.dimension === quantity.dimension).slice(0, 3);
+      const seen = similar.length > 0 ? `; it has ${similar.map((f) => context.describe.value(f.quantity)).join(', ')}` : '';
+      findings.push({
+        rule: 'source-mismatch',
+        file: claim.file,
+        span: claim.span,
+        message: `${context.describe.label(claim)}: ${context.describe.value(quantity)} does not appear in the archive of "${source.id}" (${source.archive})${seen}`,
+        related: [{ file: source.file, span: source.idSpan, message: `source "${source.id}"` }],
+      });
+    }
+    return findings;
+  },
+  checkWorkspace(facts, context): Finding[] {
+    const findings: Finding[] = [];
+    for (const source of facts.sources) {
+      if (!source.archivePath || context.archiveFigures(source.archivePath)) continue;
+      findings.push({
+        rule: 'source-mismatch',
+        file: source.file,
+        span: source.idSpan,
+        message: `The archive of "${source.id}" (${source.archive}) cannot be read, so claims citing it are not checked against it`,
+        related: [],
+      });
+    }
+    return findings;
+  },
+};
+
+function overlaps(a: Quantity, b: Quantity, tolerance: number): boolean {
+  if (a.dimension !== b.dimension) return false;
+  return a.lo * (1 - tolerance) <= b.hi * (1 + tolerance) && b.lo * (1 - tolerance) <= a.hi * (1 + tolerance);
+}

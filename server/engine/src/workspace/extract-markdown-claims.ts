@@ -1,0 +1,183 @@
+// Markdown → claims: every figure in a sentence becomes a claim, its key inferred from the aliases
+// and years around it (or fixed by a Pandoc span), its sources the sentence's citations.
+import type { Claim, Finding, KeyPart, QuantityOptions, Span } from '../model';
+import type { MarkdownDocument, MarkdownSentence, PandocSpan } from '../markdown';
+import { findFigures, unitInfo } from '../quantity';
+import { invalidClaimFinding } from '../rules/invalid-claim';
+import type { LocatedCitation } from '../rules/rule';
+import type { AliasMatch, Vocabulary, VocabularyKind } from '../vocabulary';
+import type { LineIndex } from '../text/line-index';
+
+export interface ExtractedMarkdown {
+  claims: Claim[];
+  citations: LocatedCitation[];
+  findings: Finding[];
+}
+
+/** Years a writer dates a figure with: 1900–2099, standing alone (not part of 2025-08 or 2025.5). */
+const YEAR = /(?<![\d.\-/])((?:19|20)\d\d)(?![\d.\-/:])/g;
+
+export function extractMarkdownClaims(
+  file: string,
+  document: MarkdownDocument,
+  vocabulary: Vocabulary,
+  options: QuantityOptions,
+  lines: LineIndex,
+): ExtractedMarkdown {
+  const claims: Claim[] = [];
+  const findings: Finding[] = [];
+  const citations: LocatedCitation[] = [];
+  const seenCitations = new Set<number>();
+  const frontAsOf = document.frontMatter?.asOf;
+  const spanAttributes = resolveSpans(file, document.spans, vocabulary, findings);
+
+  for (const sentence of document.sentences) {
+    for (const citation of sentence.citations) {
+      // A table's Source line is shared by every cell: list each citation once.
+      const at = (citation.idSpan ?? citation.span).start;
+      if (seenCitations.has(at)) continue;
+      seenCitations.add(at);
+      citations.push({ file, citation });
+    }
+    const text = document.prose.slice(sentence.span.start, sentence.span.end);
+    const figures = findFigures(text, options);
+    if (figures.length === 0) continue;
+    const subjects = vocabulary.findAliases(text, 'subject');
+    const metrics = vocabulary.findAliases(text, 'metric');
+    const years = findYears(text, figures.map((f) => f.span));
+    for (const figure of figures) {
+      const span = { start: sentence.span.start + figure.span.start, end: sentence.span.start + figure.span.end };
+      const attributes = spanAttributes.find((s) => s.span.start <= span.start && span.end <= s.span.end);
+      const claim: Claim = {
+        file,
+        origin: 'markdown',
+        span,
+        quantity: figure.quantity,
+        citations: sentence.citations,
+        inHeading: sentence.inHeading,
+        context: document.prose.slice(sentence.span.start, sentence.span.end).replace(/\s+/g, ' ').trim(),
+        line: lines.positionAt(span.start).line,
+      };
+      const subject = attributes?.subject ?? nearestBefore(subjects, figure.span, sentence, 'subject');
+      const metric =
+        attributes?.metric ?? nearestCompatibleMetric(metrics, figure.span, sentence, vocabulary, figure.quantity.dimension, options);
+      const asOf = attributes?.asOf ?? nearestYear(years, figure.span, sentence) ?? frontMatterDate(frontAsOf, document);
+      if (subject) claim.subject = subject;
+      if (metric) claim.metric = metric;
+      if (asOf) claim.asOf = asOf;
+      claims.push(claim);
+    }
+  }
+  return { claims, citations, findings };
+}
+
+interface ResolvedSpan {
+  span: Span;
+  subject?: KeyPart;
+  metric?: KeyPart;
+  asOf?: KeyPart;
+}
+
+function resolveSpans(file: string, spans: PandocSpan[], vocabulary: Vocabulary, findings: Finding[]): ResolvedSpan[] {
+  return spans.map((pandoc) => {
+    const resolved: ResolvedSpan = { span: pandoc.span };
+    const attribute = (name: string): KeyPart['reason'] => ({ how: 'span-attribute', text: `${name}=${pandoc.attributes[name]}`, span: pandoc.attributesSpan });
+    for (const kind of ['subject', 'metric'] as const) {
+      const value = pandoc.attributes[kind];
+      if (value === undefined) continue;
+      const entry = vocabulary.resolve(kind, value);
+      if (entry) resolved[kind] = { id: entry.id, reason: attribute(kind) };
+      else findings.push(invalidClaimFinding(file, pandoc.attributesSpan, unknownEntryMessage(kind, value, vocabulary)));
+    }
+    const asOf = pandoc.attributes['as_of'] ?? pandoc.attributes['as-of'];
+    if (asOf !== undefined) {
+      if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf)) resolved.asOf = { id: asOf, reason: attribute(pandoc.attributes['as_of'] !== undefined ? 'as_of' : 'as-of') };
+      else findings.push(invalidClaimFinding(file, pandoc.attributesSpan, `as_of must be YYYY, YYYY-MM or YYYY-MM-DD (got "${asOf}")`));
+    }
+    return resolved;
+  });
+}
+
+export function unknownEntryMessage(kind: VocabularyKind, value: string, vocabulary: Vocabulary): string {
+  const suggestions = vocabulary.suggest(kind, value);
+  const hint = suggestions.length > 0 ? ` (did you mean "${suggestions[0]}"?)` : '';
+  return `Unknown ${kind} "${value}"${hint}; declare it under \`${kind}s:\` in claimlint.yaml`;
+}
+
+function aliasPart(match: AliasMatch, sentence: MarkdownSentence): KeyPart {
+  return {
+    id: match.id,
+    reason: { how: 'alias', text: match.alias, span: { start: sentence.span.start + match.start, end: sentence.span.start + match.end } },
+  };
+}
+
+/** The nearest subject alias before the figure, else the nearest after it. */
+function nearestBefore(matches: AliasMatch[], figure: Span, sentence: MarkdownSentence, _kind: VocabularyKind): KeyPart | undefined {
+  let best: AliasMatch | undefined;
+  for (const match of matches) if (match.end <= figure.start) best = match;
+  if (!best) best = matches.find((match) => match.start >= figure.end);
+  return best ? aliasPart(best, sentence) : undefined;
+}
+
+/** The nearest metric alias whose metric can be measured in the figure's dimension: "China's share
+ *  of output was 70%" must not make 70% a production figure in tonnes. */
+function nearestCompatibleMetric(
+  matches: AliasMatch[],
+  figure: Span,
+  sentence: MarkdownSentence,
+  vocabulary: Vocabulary,
+  dimension: string,
+  options: QuantityOptions,
+): KeyPart | undefined {
+  let best: AliasMatch | undefined;
+  let bestDistance = Infinity;
+  for (const match of matches) {
+    const unit = vocabulary.get('metric', match.id)?.unit;
+    if (unit && unitInfo(unit, options)?.dimension !== dimension) continue;
+    const distance = match.end <= figure.start ? figure.start - match.end : match.start >= figure.end ? match.start - figure.end : 0;
+    if (distance < bestDistance) {
+      best = match;
+      bestDistance = distance;
+    }
+  }
+  return best ? aliasPart(best, sentence) : undefined;
+}
+
+interface YearMatch {
+  year: string;
+  start: number;
+  end: number;
+}
+
+function findYears(text: string, figureSpans: Span[]): YearMatch[] {
+  const years: YearMatch[] = [];
+  for (const match of text.matchAll(YEAR)) {
+    const start = match.index!;
+    const end = start + match[1]!.length;
+    if (figureSpans.some((f) => start < f.end && f.start < end)) continue;
+    years.push({ year: match[1]!, start, end });
+  }
+  return years;
+}
+
+function nearestYear(years: YearMatch[], figure: Span, sentence: MarkdownSentence): KeyPart | undefined {
+  let best: YearMatch | undefined;
+  let bestDistance = Infinity;
+  for (const year of years) {
+    const distance = year.end <= figure.start ? figure.start - year.end : year.start - figure.end;
+    if (distance < bestDistance) {
+      best = year;
+      bestDistance = distance;
+    }
+  }
+  if (!best) return undefined;
+  return {
+    id: best.year,
+    reason: { how: 'year-in-sentence', text: best.year, span: { start: sentence.span.start + best.start, end: sentence.span.start + best.end } },
+  };
+}
+
+function frontMatterDate(asOf: string | undefined, document: MarkdownDocument): KeyPart | undefined {
+  if (!asOf) return undefined;
+  return { id: asOf, reason: { how: 'front-matter', text: `as_of: ${asOf}`, span: document.frontMatter!.span } };
+}
