@@ -211,6 +211,22 @@ describe('parseConfig, bad parts fall back alone', () => {
     expect(config.tolerance).toBe(0.02);
   });
 
+  it('explains an unquoted glob that YAML reads as an alias, and keeps the rest', () => {
+    const text = 'include: **/*.md\ntolerance: 0.02\n';
+    const { config, findings } = parseConfig(text, FILE);
+    expect(findings.map((finding) => [finding.message, slice(text, finding.span)])).toEqual([
+      ['unknown alias "**/*.md": in YAML a value that starts with "*" names an anchor; quote it if it is text', '**/*.md'],
+    ]);
+    expect(config.include).toEqual(DEFAULT_CONFIG.include);
+    expect(config.tolerance).toBe(0.02);
+  });
+
+  it('follows anchors and aliases', () => {
+    const { config, findings } = parseConfig('metrics:\n  a: &m {unit: t}\n  b: *m\n', FILE);
+    expect(findings).toEqual([]);
+    expect(config.metrics).toEqual({ a: { unit: 't' }, b: { unit: 't' } });
+  });
+
   it('reports a duplicate key', () => {
     const text = 'tolerance: 0.02\ntolerance: 0.03\n';
     const { findings } = parseConfig(text, FILE);

@@ -328,6 +328,14 @@ describe('parseClaimsFile, YAML syntax', () => {
     expect(slice(text, bomb!.span)).toMatch(/^\*[a-j]$/);
   });
 
+  it('reads a claim given as an alias of another, spanned at the alias', () => {
+    const text = 'claims:\n  - &base {value: 3.8 Mt, sources: [usgs]}\n  - *base\n';
+    const { claims, findings } = parseClaimsFile(text, FILE);
+    expect(findings).toEqual([]);
+    expect(claims.map((claim) => slice(text, claim.span))).toEqual(['{value: 3.8 Mt, sources: [usgs]}', '*base']);
+    expect(claims[1]!.value?.value).toBe('3.8 Mt');
+  });
+
   it('reads a file with a byte order mark and CRLF line ends with exact spans', () => {
     const text = '\ufeffclaims:\r\n  - value: 3.8 Mt\r\n    as_of: 2024\r\n    sources: [usgs]\r\n';
     const { claims, findings } = parseClaimsFile(text, FILE);

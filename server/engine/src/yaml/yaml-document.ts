@@ -1,8 +1,8 @@
 // One YAML (or JSON) document with its positions: syntax errors as located findings, the plain
 // value for schema validation (guarded against alias bombs), and the way from a value path back to
 // the node that wrote it.
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
+import { Scalar, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Finding, Span } from '../model';
 import { quoted } from './message-text';
 
@@ -30,6 +30,24 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
     const span = key ? nodeSpan(key) : visibleSpan(text, error.pos[0], error.pos[1]);
     return finding(file, span, syntaxMessage(language, error.code, error.message, text, span));
   });
+  // `include: **/*.md` is an alias in YAML; say so instead of failing the whole document.
+  const unresolved: Alias[] = [];
+  visit(doc, {
+    Alias(_key, alias) {
+      if (resolved(doc, alias) !== undefined) return undefined;
+      unresolved.push(alias);
+      const placeholder = new Scalar(null);
+      placeholder.range = alias.range;
+      return placeholder;
+    },
+  });
+  for (const alias of unresolved) {
+    const span = nodeSpan(alias);
+    findings.push(
+      finding(file, span, `unknown alias ${quoted(`*${alias.source}`)}: in ${language} a value that starts with "*" names an anchor; quote it if it is text`),
+    );
+  }
+  aliasTargets.delete(doc); // the placeholders changed the document
   const hasSyntaxErrors = findings.length > 0;
   try {
     return { doc, findings, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), hasSyntaxErrors };
@@ -125,9 +143,32 @@ export function nodeSpan(node: YamlNode): Span {
   return { start, end: Math.max(start, end) };
 }
 
-/** Follows an alias to the node it names (one step: aliases of aliases are not a thing in YAML). */
+/** Per document: each alias and the anchored node it names (undefined when no anchor precedes it). */
+const aliasTargets = new WeakMap<Document.Parsed, Map<Alias, YamlNode | undefined>>();
+
+/**
+ * Follows an alias to the node it names (aliases name nodes, never other aliases). yaml's own
+ * `Alias.resolve` walks the whole document on every call; this walks it once per document.
+ */
 export function resolved(doc: Document.Parsed, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+  if (!isAlias(node)) return node;
+  let targets = aliasTargets.get(doc);
+  if (!targets) {
+    targets = new Map();
+    const anchored = new Map<string, YamlNode>();
+    const found = targets;
+    visit(doc, {
+      Node(_key, visited) {
+        if (isAlias(visited)) found.set(visited, anchored.get(visited.source));
+        else {
+          const anchor = (visited as { anchor?: string }).anchor;
+          if (anchor) anchored.set(anchor, visited);
+        }
+      },
+    });
+    aliasTargets.set(doc, targets);
+  }
+  return targets.get(node);
 }
 
 /** The pair of a mapping whose key is `key` (as a string), following aliases in the mapping. */
