@@ -111,6 +111,13 @@ describe('the command line', () => {
   });
 });
 
+describe('a folder with nothing to check', () => {
+  it('says so on stderr and exits 0', () => {
+    const run = claimlint(['check'], workspace({ 'notes.txt': UNSOURCED }));
+    expect(run).toEqual({ status: 0, stdout: '', stderr: 'claimlint: no files to check in . (the include globs matched nothing)\n' });
+  });
+});
+
 describe('the formats on a workspace without problems', () => {
   it('prints an empty JSON array and exits 0', () => {
     const run = claimlint(['check', 'note.md', '--format', 'json'], workspace({ 'note.md': QUIET_NOTE }));
