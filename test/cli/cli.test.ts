@@ -38,10 +38,10 @@ interface Run {
   stderr: string;
 }
 
-function claimlint(args: string[], cwd: string, extraEnv: Record<string, string> = {}): Run {
+function claimlint(args: string[], cwd: string, extraEnv: Record<string, string> = {}, nodeOptions: string[] = []): Run {
   const env: Record<string, string | undefined> = { ...process.env, ...extraEnv };
   if (!('FORCE_COLOR' in extraEnv)) delete env['FORCE_COLOR'];
-  const result = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [...nodeOptions, CLI_BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -101,6 +101,16 @@ describe('the command line', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('turns an internal failure into one line and exit 2, with the stack only under --debug', () => {
+    // A preloaded script breaks process.cwd(), which claimlint calls only inside its top-level guard.
+    const cwd = workspace({ 'note.md': QUIET_NOTE, 'break-cwd.cjs': "process.cwd = () => { throw new Error('disk on fire'); };\n" });
+    const preload = ['--require', join(cwd, 'break-cwd.cjs')];
+    expect(claimlint(['check'], cwd, {}, preload)).toEqual({ status: 2, stdout: '', stderr: 'claimlint: internal error: disk on fire\n' });
+    const debug = claimlint(['check', '--debug'], cwd, {}, preload);
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/^claimlint: internal error: disk on fire\nError: disk on fire\n\s+at /);
   });
 
   it('does not treat a config that parses but breaks its schema as a usage error', () => {
