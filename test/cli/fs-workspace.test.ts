@@ -153,6 +153,13 @@ describe('loading a workspace from disk', () => {
     expect(loaded.root).toBe(documentId(join(folder, 'ci')));
   });
 
+  it('notes a checked folder outside the config folder instead of silently finding nothing', () => {
+    const folder = tempFolder({ 'ci/strict.yaml': '', 'docs/a.md': '' });
+    const loaded = loadFsWorkspace({ paths: ['docs'], config: 'ci/strict.yaml', cwd: folder });
+    expect(loaded.checkedFiles).toEqual([]);
+    expect(loaded.notes).toEqual(['docs is outside ci, the folder of the config, so its include globs match nothing there; name the files to check them']);
+  });
+
   it('makes a missing path a usage error naming the path as given', () => {
     const folder = tempFolder();
     expect(() => loadFsWorkspace({ paths: ['reports/missing.md'], cwd: folder })).toThrow(new UsageError('no such file or directory: reports/missing.md'));

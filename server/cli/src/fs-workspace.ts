@@ -105,7 +105,7 @@ export function loadFsWorkspace(options: FsWorkspaceOptions): FsWorkspace {
     const absolute = path.resolve(options.cwd, arg);
     const stat = statOrUndefined(absolute);
     if (!stat) throw new UsageError(`no such file or directory: ${arg}`);
-    return { absolute, isFolder: stat.isDirectory() };
+    return { arg, absolute, isFolder: stat.isDirectory() };
   });
 
   const startFolder = commonFolder(targets.map((t) => (t.isFolder ? t.absolute : path.dirname(t.absolute))));
@@ -119,7 +119,8 @@ export function loadFsWorkspace(options: FsWorkspaceOptions): FsWorkspace {
     configText = content.text;
   }
 
-  const root = documentId(configFile !== undefined ? path.dirname(configFile) : startFolder);
+  const rootFolder = configFile !== undefined ? path.dirname(configFile) : startFolder;
+  const root = documentId(rootFolder);
   const configId = configFile !== undefined ? documentId(configFile) : undefined;
   const workspace = new ClaimWorkspace({ root, configText, configFile: configId, host: diskHost });
 
@@ -129,6 +130,11 @@ export function loadFsWorkspace(options: FsWorkspaceOptions): FsWorkspace {
     if (!target.isFolder) {
       // A file named on the command line is checked even when the globs would not pick it.
       files.add(documentId(target.absolute));
+      continue;
+    }
+    if (!isInside(target.absolute, rootFolder)) {
+      // Only possible with --config elsewhere: the globs are relative to the config's folder.
+      notes.push(`${target.arg} is outside ${path.relative(options.cwd, rootFolder) || '.'}, the folder of the config, so its include globs match nothing there; name the files to check them`);
       continue;
     }
     for (const file of walkFolder(target.absolute, notes)) {
