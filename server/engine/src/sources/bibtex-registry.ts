@@ -26,7 +26,7 @@ export function parseBibtexRegistry(text: string, file: string): { sources: Sour
   const pieces: ParsedPiece[] = [];
   try {
     pieces.push({ file: parseBibtex(text, { verbatimProperties: VERBATIM_FIELDS }), base: 0 });
-  } catch {
+  } catch (wholeFileError) {
     // Something is broken: read entry by entry (each parse is linear in its entry, so this stays
     // linear overall) and report each entry that does not parse.
     for (const chunk of entryChunks(text)) {
@@ -37,6 +37,9 @@ export function parseBibtexRegistry(text: string, file: string): { sources: Sour
         findings.push(brokenEntryFinding(text, file, chunk, error));
       }
     }
+    // The break was somewhere no chunk starts (an entry not at the start of a line): report the
+    // whole-file error rather than nothing.
+    if (findings.length === 0) findings.push(brokenEntryFinding(text, file, { start: 0, end: text.length }, wholeFileError));
   }
   const macros = new Map<string, string>();
   for (const piece of pieces) {

@@ -68,6 +68,7 @@ export class ClaimWorkspace {
   private readonly hostFiles = new Map<string, DocumentState | null>();
   private readonly archiveCache = new Map<string, readonly FigureMatch[] | null>();
   private readonly unreadable = new Map<string, Finding>();
+  private configDocument: DocumentState | undefined;
 
   constructor(options: WorkspaceOptions) {
     this.root = stripTrailingSlash(options.root);
@@ -132,7 +133,7 @@ export class ClaimWorkspace {
 
   /** The text the workspace holds for a file (a handed-in document, else a file read through the host). */
   textOf(file: string): string | undefined {
-    return this.documents.get(file)?.text ?? this.hostDocument(file)?.text;
+    return this.stateOf(file)?.text;
   }
 
   /** 0-based line/character (UTF-16) of an offset in a document the workspace knows. */
@@ -183,6 +184,7 @@ export class ClaimWorkspace {
     const vocabulary = new Vocabulary({ subjects: config.subjects, metrics: config.metrics });
     const quantityOptions: QuantityOptions = { approximation: config.approximation, assume: config.assume, countNouns: countNouns(config.units) };
     this.configState = { config, findings: parsed.findings, vocabulary, quantityOptions };
+    this.configDocument = undefined;
     const include = picomatch(config.include, { dot: true });
     const exclude = picomatch(config.exclude, { dot: true });
     this.isIncludedPath = (relative) => include(relative) && !exclude(relative);
@@ -211,8 +213,14 @@ export class ClaimWorkspace {
     return state ?? undefined;
   }
 
+  /** The config, a handed-in document, or a file read through the host. */
+  private stateOf(file: string): DocumentState | undefined {
+    if (file === this.configFile && this.configText !== undefined) return (this.configDocument ??= { text: this.configText });
+    return this.documents.get(file) ?? this.hostDocument(file);
+  }
+
   private linesOf(file: string): LineIndex {
-    const state = this.documents.get(file) ?? this.hostDocument(file);
+    const state = this.stateOf(file);
     if (!state) return new LineIndex('');
     return (state.lines ??= new LineIndex(state.text));
   }

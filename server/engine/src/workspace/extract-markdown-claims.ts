@@ -45,6 +45,7 @@ export function extractMarkdownClaims(
     const subjects = vocabulary.findAliases(text, 'subject');
     const metrics = vocabulary.findAliases(text, 'metric');
     const years = findYears(text, figures.map((f) => f.span));
+    const context = text.replace(/\s+/g, ' ').trim();
     for (const figure of figures) {
       const span = { start: sentence.span.start + figure.span.start, end: sentence.span.start + figure.span.end };
       const attributes = spanAttributes.find((s) => s.span.start <= span.start && span.end <= s.span.end);
@@ -55,7 +56,7 @@ export function extractMarkdownClaims(
         quantity: figure.quantity,
         citations: sentence.citations,
         inHeading: sentence.inHeading,
-        context: document.prose.slice(sentence.span.start, sentence.span.end).replace(/\s+/g, ' ').trim(),
+        context,
         line: lines.positionAt(span.start).line,
       };
       const subject = attributes?.subject ?? nearestBefore(subjects, figure.span, sentence, 'subject');
