@@ -1,0 +1,83 @@
+// The document's lines in original offsets, and the normalised source that markdown-it reads.
+// markdown-it turns \r\n and \r into \n, so its offsets drift from the original on every CRLF
+// line; lines, though, are the same in both. We hand markdown-it a string whose lines have exactly
+// the original lengths (BOM dropped, front matter blanked to spaces) and map its offsets back line
+// by line.
+
+export class SourceLines {
+  /** Offset of each line's first character in the original text (line 0 starts after a BOM). */
+  readonly starts: number[] = [];
+  /** Offset just past each line's last character, before its line break. */
+  readonly ends: number[] = [];
+  /** The text markdown-it parses: lines joined by \n, same line lengths as the original. */
+  readonly normalized: string;
+  /** Offset of each line in `normalized`. */
+  readonly normalizedStarts: number[] = [];
+
+  constructor(readonly text: string, blankedRanges: readonly { start: number; end: number }[] = []) {
+    const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let lineStart = bomLength;
+    for (let i = bomLength; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */ || c === 10 /* \n */) {
+        this.starts.push(lineStart);
+        this.ends.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        lineStart = i + 1;
+      }
+    }
+    this.starts.push(lineStart);
+    this.ends.push(text.length);
+
+    let body = bomLength ? text.slice(bomLength) : text;
+    // Blanked ranges (front matter) become spaces so markdown-it sees blank lines there.
+    for (const range of blankedRanges) {
+      const from = Math.max(0, range.start - bomLength);
+      const to = Math.max(from, range.end - bomLength);
+      body = body.slice(0, from) + body.slice(from, to).replace(/[^\r\n]/g, ' ') + body.slice(to);
+    }
+    this.normalized = body.replace(/\r\n?/g, '\n');
+    let normalizedStart = 0;
+    for (let line = 0; line < this.starts.length; line++) {
+      this.normalizedStarts.push(normalizedStart);
+      normalizedStart += this.ends[line]! - this.starts[line]! + 1;
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The original offset of a markdown-it offset known to lie on `line`. */
+  originalOffset(line: number, normalizedOffset: number): number {
+    const start = this.starts[line]!;
+    const column = normalizedOffset - this.normalizedStarts[line]!;
+    return Math.min(this.ends[line]!, start + Math.max(0, column));
+  }
+
+  /** The line's text in the original, without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line]!, this.ends[line]!);
+  }
+
+  isBlank(line: number): boolean {
+    if (line < 0 || line >= this.starts.length) return true;
+    for (let i = this.starts[line]!; i < this.ends[line]!; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
+  }
+
+  /** The 0-based line that holds an original offset. */
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+}
