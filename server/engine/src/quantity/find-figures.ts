@@ -1,0 +1,45 @@
+// Finding every figure in prose: jump from one possible number start to the next and let the
+// figure parser decide. Each position is looked at a bounded number of times, so the scan is
+// linear in the text's length.
+
+import type { FigureMatch, QuantityOptions } from '../model';
+import { type ParsedFigure, type ReadMode, makeContext, parseFigureAt } from './figure-parser';
+import { normalizeWidth } from './text-scan';
+
+/** 1 for the code units a number may start with: ASCII digits and the first characters of Chinese numerals. */
+const MAY_START_NUMBER = new Uint8Array(0x10000);
+for (let code = 48; code <= 57; code++) MAY_START_NUMBER[code] = 1;
+for (const c of '一二两三四五六七八九十') MAY_START_NUMBER[c.charCodeAt(0)] = 1;
+
+/** All figures of `text`, or only the first one when `firstOnly`. */
+export function scanFigures(text: string, options: QuantityOptions, mode: ReadMode, firstOnly = false): ParsedFigure[] {
+  const s = normalizeWidth(text);
+  const ctx = makeContext(text, s, options, mode);
+  const found: ParsedFigure[] = [];
+  let minStart = 0;
+  let i = 0;
+  while (i < s.length) {
+    if (MAY_START_NUMBER[s.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    const outcome = parseFigureAt(ctx, i, minStart);
+    if (outcome.figure) {
+      found.push(outcome.figure);
+      if (firstOnly) break;
+      minStart = outcome.figure.end;
+      i = Math.max(outcome.figure.end, i + 1);
+    } else {
+      i = Math.max(outcome.skipTo, i + 1);
+    }
+  }
+  return found;
+}
+
+/**
+ * Every figure in a prose string: a number with a unit, a scale word, a currency or a percent.
+ * Spans are offsets into `text` and include qualifiers (`about`, 约, 以上) and rate markers.
+ */
+export function findFigures(text: string, options: QuantityOptions): FigureMatch[] {
+  return scanFigures(text, options, 'prose').map((f) => ({ span: { start: f.start, end: f.end }, quantity: f.quantity }));
+}

@@ -1,0 +1,83 @@
+// Reading one whole value (a YAML `value:` scalar, or `{amount, unit}`), and what a unit means.
+
+import type { Dimension, Quantity, QuantityOptions } from '../model';
+import { scanFigures } from './find-figures';
+import { plainDecimal } from './read-number';
+import { isCjk, isDigit } from './text-scan';
+import { PREFIX_CURRENCIES } from './units';
+
+export const DEFAULT_QUANTITY_OPTIONS: QuantityOptions = { approximation: 0.1, assume: {}, countNouns: {} };
+
+function isBlank(c: string | undefined): boolean {
+  return c !== undefined && /\s/.test(c);
+}
+
+/**
+ * Reads one whole value as written in a YAML claim ("3.8 Mt", "380万吨", "about 44 million t",
+ * "$8.5 billion", "1–2 Mt"). A bare number is a quantity of dimension `number`. Anything left over
+ * is an error naming it: `unknown unit 'furlongs'`.
+ */
+export function readQuantity(text: string, options: QuantityOptions): Quantity | { error: string } {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi && isBlank(text[lo])) lo++;
+  while (hi > lo && isBlank(text[hi - 1])) hi--;
+  // A closing full stop is punctuation, not part of the value (but keep "3." intact).
+  if (hi - lo > 1 && (text[hi - 1] === '。' || (text[hi - 1] === '.' && !isDigit(text[hi - 2])))) hi--;
+  const shown = text.slice(lo, hi);
+  if (shown === '') return { error: 'empty value: expected a quantity such as "3.8 Mt"' };
+  const body = text.slice(0, hi);
+  const [figure] = scanFigures(body, options, 'value', true);
+  if (!figure) {
+    return { error: /[0-9０-９一二两三四五六七八九十]/.test(shown) ? `cannot read a quantity in '${shown}'` : `no number in '${shown}'` };
+  }
+  if (figure.start > lo) {
+    return { error: `cannot read '${text.slice(lo, figure.start).trim()}' before the number in '${shown}'` };
+  }
+  if (figure.end < hi) {
+    const rest = text.slice(figure.end, hi).trim();
+    if (!figure.hasUnit && /^[\p{L}$€£¥/]/u.test(rest)) return { error: `unknown unit '${rest}'` };
+    return { error: `unexpected '${rest}' after '${text.slice(figure.start, figure.end).trim()}'` };
+  }
+  return figure.quantity;
+}
+
+const PREFIX_SIGNS = new Set(PREFIX_CURRENCIES.filter((p) => !/^[A-Z]{3}$/.test(p.text)).map((p) => p.text));
+
+/** How an amount and a unit are written together: `$5`, `92%`, `380万吨`, `3.8 Mt`. */
+export function joinAmountAndUnit(amount: string, unit: string): string {
+  if (unit === '') return amount;
+  if (PREFIX_SIGNS.has(unit)) return amount.startsWith('-') ? `-${unit}${amount.slice(1)}` : `${unit}${amount}`;
+  if (unit === '%' || isCjk(unit[0])) return `${amount}${unit}`;
+  return `${amount} ${unit}`;
+}
+
+/** Reads YAML's `{amount: 3.8, unit: Mt}`. The amount's written digits give its precision. */
+export function quantityFromAmount(amount: number, unit: string, options: QuantityOptions): Quantity | { error: string } {
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return { error: 'the amount must be a finite number' };
+  const u = typeof unit === 'string' ? unit.trim() : '';
+  const text = joinAmountAndUnit(plainDecimal(amount), u);
+  const read = readQuantity(text, options);
+  if ('error' in read) return { error: u === '' ? read.error : `unknown unit '${u}'` };
+  if (read.qualifier !== undefined || read.written.amountHi !== undefined) return { error: `unknown unit '${u}'` };
+  return read;
+}
+
+/**
+ * What a unit as declared for a metric (`unit: t`, `USD`, `%`, `万吨`, `million t`) measures, and
+ * how many canonical units one of it is. Undefined when it cannot be read.
+ */
+export function unitInfo(
+  unit: string,
+  options: QuantityOptions = DEFAULT_QUANTITY_OPTIONS,
+): { dimension: Dimension; canonicalUnit: string; factor: number } | undefined {
+  if (typeof unit !== 'string') return undefined;
+  const read = quantityFromAmount(1, unit, options);
+  if ('error' in read) return undefined;
+  return { dimension: read.dimension, canonicalUnit: read.canonicalUnit, factor: read.value };
+}
+
+/** a.value / b.value: how far apart two figures are, for scale-slip detection. */
+export function ratio(a: Quantity, b: Quantity): number {
+  return a.value / b.value;
+}
