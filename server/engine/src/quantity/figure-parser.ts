@@ -288,6 +288,11 @@ function readAmount(
     let m = SCALE_TABLE.matchAt(s, p);
     if (m && m.phrase.value.afterCurrencyOnly && !currency) m = undefined;
     if (m && (token.cjk && !m.phrase.value.cjk)) m = undefined;
+    // 千克 is a unit, not 千 + 克.
+    if (m && m.phrase.value.cjk) {
+      const unit = SUFFIX_UNIT_TABLE.matchAt(s, p);
+      if (unit && unit.end > m.end) m = undefined;
+    }
     if (!m && !token.cjk) {
       let q = skipSpaceForward(s, p, 2);
       if (q === p && s[p] === '-' && isAsciiLetter(s[p + 1])) q = p + 1;

@@ -3,7 +3,7 @@
 import type { Dimension, Quantity, QuantityOptions } from '../model';
 import { scanFigures } from './find-figures';
 import { plainDecimal } from './read-number';
-import { isCjk, isDigit } from './text-scan';
+import { isCjk } from './text-scan';
 import { PREFIX_CURRENCIES } from './units';
 
 export const DEFAULT_QUANTITY_OPTIONS: QuantityOptions = { approximation: 0.1, assume: {}, countNouns: {} };
@@ -22,8 +22,6 @@ export function readQuantity(text: string, options: QuantityOptions): Quantity |
   let hi = text.length;
   while (lo < hi && isBlank(text[lo])) lo++;
   while (hi > lo && isBlank(text[hi - 1])) hi--;
-  // A closing full stop is punctuation, not part of the value (but keep "3." intact).
-  if (hi - lo > 1 && (text[hi - 1] === '。' || (text[hi - 1] === '.' && !isDigit(text[hi - 2])))) hi--;
   const shown = text.slice(lo, hi);
   if (shown === '') return { error: 'empty value: expected a quantity such as "3.8 Mt"' };
   const body = text.slice(0, hi);
@@ -34,6 +32,8 @@ export function readQuantity(text: string, options: QuantityOptions): Quantity |
   if (figure.start > lo) {
     return { error: `cannot read '${text.slice(lo, figure.start).trim()}' before the number in '${shown}'` };
   }
+  // A closing full stop is punctuation, not part of the value ("3.8 Mt." but also "1 p.p.").
+  if (figure.end === hi - 1 && (text[hi - 1] === '.' || text[hi - 1] === '。')) hi--;
   if (figure.end < hi) {
     const rest = text.slice(figure.end, hi).trim();
     if (!figure.hasUnit && /^[\p{L}$€£¥/]/u.test(rest)) return { error: `unknown unit '${rest}'` };
