@@ -87,7 +87,7 @@ describe('the reader on generated garbage', () => {
         const read = readQuantity(text, WITH_AIRCRAFT);
         if ('error' in read) {
           expect(read.error.length).toBeGreaterThan(0);
-          expect(read.error).not.toContain('\n'.repeat(2));
+          expect(read.error).not.toMatch(/\n/);
         } else {
           checkInterval(read);
         }

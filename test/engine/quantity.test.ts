@@ -83,6 +83,8 @@ const PROSE_CASES: Case[] = [
   ['一吨', mass(1, 0.5, 1.5)],
   ['240,000 t', mass(240000, 239999.5, 240000.5)],
   ['1,000,000 t', mass(1e6, 999999.5, 1000000.5)],
+  ['240\u202f000 t', mass(240000, 239999.5, 240000.5)],
+  ['1 000 t', null],
   ['31 kt', mass(31000, 30500, 31500)],
   ['8 kilotonnes', mass(8000, 7500, 8500)],
   ['2 Gt', mass(2e9, 1.5e9, 2.5e9)],
@@ -311,6 +313,8 @@ const PROSE_CASES: Case[] = [
   ['12种', null],
   ['十四五规划', null],
   ['上下游企业', null],
+  ['二元结构', null],
+  ['稀土元素', null],
   ['8 to 10 years', null],
 ];
 
@@ -429,6 +433,25 @@ describe('assume: fixing ambiguous units', () => {
   });
 });
 
+describe('options from a user’s config', () => {
+  it('falls back to the default approximation when the configured one is not a number', () => {
+    const [figure] = findFigures('about 10 Mt', options({ approximation: Number.NaN }));
+    expectClose(figure!.quantity.lo, 9.5e6 * 0.9, 'lo');
+  });
+
+  it('ignores assumptions that are not strings', () => {
+    const q = readQuantity('10 tons', options({ assume: { ton: 42 as unknown as string } })) as Quantity;
+    expect(q.ambiguousUnit).toBe('ton');
+  });
+
+  it('follows changes to the count nouns between calls', () => {
+    const nouns: Record<string, string> = { aircraft: 'count' };
+    expect(findFigures('24 aircraft and 3 mines', options({ countNouns: nouns }))).toHaveLength(1);
+    nouns.mine = 'count';
+    expect(findFigures('24 aircraft and 3 mines', options({ countNouns: nouns }))).toHaveLength(2);
+  });
+});
+
 describe('readQuantity on whole YAML values', () => {
   const VALUES: Case[] = [
     ['3.8 Mt', mass(3.8e6, 3.75e6, 3.85e6)],
@@ -461,6 +484,7 @@ describe('readQuantity on whole YAML values', () => {
     ['furlongs', "no number in 'furlongs'"],
     ['', 'empty value: expected a quantity such as "3.8 Mt"'],
     ['roughly-ish 5 t', "cannot read 'roughly-ish' before the number in 'roughly-ish 5 t'"],
+    ['5 t\n\nand more', "unexpected 'and more' after '5 t'"],
   ])('explains why %j cannot be read', (input, message) => {
     expect(readQuantity(input, DEFAULT_QUANTITY_OPTIONS)).toEqual({ error: message });
   });
@@ -606,6 +630,7 @@ describe('convertWritten', () => {
     ['5 percent', '%', '5%'],
     ['over 90%', '%', 'over 90%'],
     ['1.2亿吨', 'million t', '120 million t'],
+    ['百分之九十', '%', '90%'],
   ])('rewrites %j in %j as %j', (text, target, expected) => {
     expect(convertWritten(read(text), target)).toBe(expected);
   });

@@ -111,35 +111,36 @@ interface Measure {
   perYear: boolean;
 }
 
-const countTables = new WeakMap<Record<string, string>, PhraseTable<string>>();
+const countTables = new WeakMap<Record<string, string>, { signature: string; table: PhraseTable<string> }>();
 
-/** The phrase table of the configured count nouns, with their plural forms. */
+/** The phrase table of the configured count nouns, with their plural forms (cached per options object). */
 function countNounTable(nouns: Record<string, string>): PhraseTable<string> | undefined {
-  const keys = Object.keys(nouns);
+  const keys = Object.keys(nouns).map((key) => key.trim()).filter((key) => key.length > 0);
   if (keys.length === 0) return undefined;
-  let table = countTables.get(nouns);
-  if (!table) {
-    const phrases: Phrase<string>[] = [];
-    for (const key of keys) {
-      const noun = key.trim();
-      if (!noun) continue;
-      const forms = new Set([noun]);
-      if (/[A-Za-z]$/.test(noun)) {
-        forms.add(`${noun}s`);
-        forms.add(`${noun}es`);
-        if (/[^aeiou]y$/i.test(noun)) forms.add(`${noun.slice(0, -1)}ies`);
-        if (/s$/i.test(noun) && noun.length > 1) forms.add(noun.slice(0, -1));
-      }
-      for (const text of forms) phrases.push({ text, value: noun });
+  const signature = keys.join('\u0000');
+  const cached = countTables.get(nouns);
+  if (cached && cached.signature === signature) return cached.table;
+  const phrases: Phrase<string>[] = [];
+  for (const noun of keys) {
+    const forms = new Set([noun]);
+    if (/[A-Za-z]$/.test(noun)) {
+      forms.add(`${noun}s`);
+      forms.add(`${noun}es`);
+      if (/[^aeiou]y$/i.test(noun)) forms.add(`${noun.slice(0, -1)}ies`);
+      if (/s$/i.test(noun) && noun.length > 1) forms.add(noun.slice(0, -1));
     }
-    table = new PhraseTable(phrases);
-    countTables.set(nouns, table);
+    for (const text of forms) phrases.push({ text, value: noun });
   }
+  const table = new PhraseTable(phrases);
+  countTables.set(nouns, { signature, table });
   return table;
 }
 
 export function makeContext(raw: string, s: string, options: QuantityOptions, mode: ReadMode): ReadContext {
-  return { s, raw, options, countNouns: countNounTable(options.countNouns ?? {}), mode };
+  // Options come from a user's config: never let a bad approximation make intervals NaN.
+  const approximation = Number.isFinite(options.approximation) && options.approximation >= 0 ? options.approximation : 0.1;
+  const safe = approximation === options.approximation ? options : { ...options, approximation };
+  return { s, raw, options: safe, countNouns: countNounTable(options.countNouns ?? {}), mode };
 }
 
 /** A unit (or count noun) at `p`, glued or after a little space or a hyphen (`5-tonne`). */
@@ -605,6 +606,8 @@ export function parseFigureAt(ctx: ReadContext, anchor: number, minStart: number
   if (prev === '[' && s[token.end] === ']') return none;
 
   if (prose && !mayBeFigure(ctx, token, anchor, minStart)) return none;
+  // `000 t` is the tail of a number grouped with plain spaces (1 000 t), not zero tonnes.
+  if (prose && !token.cjk && token.integer && s[anchor] === '0' && token.end - anchor > 1) return none;
 
   let negative = false;
   let start = anchor;

@@ -25,9 +25,11 @@ export interface NumberToken {
 }
 
 /**
- * Reads ASCII digits at `pos`. Commas separate thousands only in groups of exactly three digits
- * after a first group of one to three (`240,000`, `1,000,000`); anything else ends the number, so
- * the list `3,4 and 5 Mt` reads as 3, 4 and 5 Mt. Returns undefined when `pos` is not a digit.
+ * Reads ASCII digits at `pos`. Commas (or the no-break and thin spaces of SI style) separate
+ * thousands only in groups of exactly three digits after a first group of one to three (`240,000`,
+ * `1,000,000`, `240 000` with U+202F); anything else ends the number, so the list `3,4 and 5 Mt`
+ * reads as 3, 4 and 5 Mt, and a plain space never groups digits (`3 400` is two numbers).
+ * Returns undefined when `pos` is not a digit.
  */
 export function readArabicNumber(s: string, pos: number): NumberToken | undefined {
   let code = s.charCodeAt(pos);
@@ -42,7 +44,16 @@ export function readArabicNumber(s: string, pos: number): NumberToken | undefine
   let digitCount = p - pos;
   let grouped = false;
   if (digitCount <= 3) {
-    while (s[p] === ',' && isDigit(s[p + 1]) && isDigit(s[p + 2]) && isDigit(s[p + 3]) && !isDigit(s[p + 4])) {
+    // The separator must stay the same within one number: `240,000` or `240 000`.
+    const separator = s[p];
+    while (
+      (separator === ',' || separator === '\u00a0' || separator === '\u202f' || separator === '\u2009') &&
+      s[p] === separator &&
+      isDigit(s[p + 1]) &&
+      isDigit(s[p + 2]) &&
+      isDigit(s[p + 3]) &&
+      !isDigit(s[p + 4])
+    ) {
       whole = whole * 1000 + Number(s.slice(p + 1, p + 4));
       p += 4;
       digitCount += 3;

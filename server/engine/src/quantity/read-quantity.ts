@@ -12,6 +12,12 @@ function isBlank(c: string | undefined): boolean {
   return c !== undefined && /\s/.test(c);
 }
 
+/** Text for a one-line message: whitespace collapsed, long text shortened. */
+function quote(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `'${line.length > 60 ? `${line.slice(0, 57)}…` : line}'`;
+}
+
 /**
  * Reads one whole value as written in a YAML claim ("3.8 Mt", "380万吨", "about 44 million t",
  * "$8.5 billion", "1–2 Mt"). A bare number is a quantity of dimension `number`. Anything left over
@@ -27,17 +33,17 @@ export function readQuantity(text: string, options: QuantityOptions): Quantity |
   const body = text.slice(0, hi);
   const [figure] = scanFigures(body, options, 'value', true);
   if (!figure) {
-    return { error: /[0-9０-９一二两三四五六七八九十]/.test(shown) ? `cannot read a quantity in '${shown}'` : `no number in '${shown}'` };
+    return { error: /[0-9０-９一二两三四五六七八九十]/.test(shown) ? `cannot read a quantity in ${quote(shown)}` : `no number in ${quote(shown)}` };
   }
   if (figure.start > lo) {
-    return { error: `cannot read '${text.slice(lo, figure.start).trim()}' before the number in '${shown}'` };
+    return { error: `cannot read ${quote(text.slice(lo, figure.start))} before the number in ${quote(shown)}` };
   }
   // A closing full stop is punctuation, not part of the value ("3.8 Mt." but also "1 p.p.").
   if (figure.end === hi - 1 && (text[hi - 1] === '.' || text[hi - 1] === '。')) hi--;
   if (figure.end < hi) {
     const rest = text.slice(figure.end, hi).trim();
-    if (!figure.hasUnit && /^[\p{L}$€£¥/]/u.test(rest)) return { error: `unknown unit '${rest}'` };
-    return { error: `unexpected '${rest}' after '${text.slice(figure.start, figure.end).trim()}'` };
+    if (!figure.hasUnit && /^[\p{L}$€£¥/]/u.test(rest)) return { error: `unknown unit ${quote(rest)}` };
+    return { error: `unexpected ${quote(rest)} after ${quote(text.slice(figure.start, figure.end))}` };
   }
   return figure.quantity;
 }
@@ -58,8 +64,8 @@ export function quantityFromAmount(amount: number, unit: string, options: Quanti
   const u = typeof unit === 'string' ? unit.trim() : '';
   const text = joinAmountAndUnit(plainDecimal(amount), u);
   const read = readQuantity(text, options);
-  if ('error' in read) return { error: u === '' ? read.error : `unknown unit '${u}'` };
-  if (read.qualifier !== undefined || read.written.amountHi !== undefined) return { error: `unknown unit '${u}'` };
+  if ('error' in read) return { error: u === '' ? read.error : `unknown unit ${quote(u)}` };
+  if (read.qualifier !== undefined || read.written.amountHi !== undefined) return { error: `unknown unit ${quote(u)}` };
   return read;
 }
 

@@ -67,7 +67,7 @@ export const SUFFIX_UNITS: Phrase<UnitDef>[] = [
   ...rows(['euros', 'euro', '欧元'], money('EUR')),
   ...rows(['CNY', 'RMB'], money('CNY'), true),
   ...rows(['yuan', 'renminbi', '人民币', '元人民币'], money('CNY')),
-  ...rows(['元'], money('CNY'), false, ['素', '化', '首', '旦', '件', '器', '帅', '老', '宵', '气', '凶']),
+  ...rows(['元'], money('CNY'), false, ['素', '化', '首', '旦', '件', '器', '帅', '老', '宵', '气', '凶', '论', '结', '次', '制', '性', '体', '一', '二']),
   ...rows(['AUD'], money('AUD'), true),
   ...rows(['Australian dollars', 'Australian dollar', '澳元'], money('AUD')),
   ...rows(['GBP'], money('GBP'), true),
@@ -240,8 +240,8 @@ export const BETWEEN_TABLE = new PhraseTable(BETWEEN_WORDS);
 export const FROM_TABLE = new PhraseTable(FROM_WORDS);
 
 /** `assume.ton` values and the tonne fraction they fix. */
-export function assumedTon(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+export function assumedTon(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
   const v = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
   if (v === 'tonne' || v === 't' || v === 'metric-ton' || v === 'metric-tonne' || v === 'tonnes') return TONNE;
   if (v === 'short-ton' || v === 'short' || v === 'us-ton') return SHORT_TON;
@@ -250,8 +250,8 @@ export function assumedTon(value: string | undefined): number | undefined {
 }
 
 /** `assume.$` values: a currency code or a sign that names one (`US$`, `A$`). */
-export function assumedDollar(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
+export function assumedDollar(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
   const v = value.trim();
   const upper = v.toUpperCase();
   if (CURRENCY_CODES.includes(upper)) return upper;
