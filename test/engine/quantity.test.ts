@@ -252,8 +252,10 @@ const PROSE_CASES: Case[] = [
   ['不到1%', pct(1, -INF, 1, { q: 'under' })],
   ['不足1%', pct(1, -INF, 1, { q: 'under' })],
   ['5%以下', pct(5, -INF, 5, { q: 'under' })],
-  ['up to 5 Mt', mass(5e6, -INF, 5.5e6, { q: 'at-most' })],
-  ['at most 5 Mt', mass(5e6, -INF, 5.5e6, { q: 'at-most' })],
+  ['up to 5 Mt', mass(5e6, -INF, 5e6, { q: 'at-most' })],
+  ['at most 5 Mt', mass(5e6, -INF, 5e6, { q: 'at-most' })],
+  ['5 Mt or less', mass(5e6, -INF, 5e6, { q: 'at-most' })],
+  ['3万吨以内', mass(3e4, -INF, 3e4, { q: 'at-most' })],
   // …nearly
   ['nearly 30%', pct(30, 27, 30, { q: 'nearly' })],
   ['almost 30%', pct(30, 27, 30, { q: 'nearly' })],

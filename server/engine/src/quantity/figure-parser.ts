@@ -498,7 +498,8 @@ function applyQualifier(qualifier: Qualifier | undefined, low: Stated, high: Sta
     case 'under':
       return { lo: -Infinity, hi: high.value };
     case 'at-most':
-      return { lo: -Infinity, hi };
+      // Like `under` (the brief groups them); the qualifier still tells the two apart in messages.
+      return { lo: -Infinity, hi: high.value };
     case 'nearly':
       return { lo: high.value - Math.abs(high.value) * approximation, hi: high.value };
     default:
