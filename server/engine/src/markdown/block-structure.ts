@@ -20,7 +20,16 @@ export interface BlockStructure {
 interface RecordingEnv {
   [key: string | symbol]: unknown;
   references?: Record<string, { href: string; title: string }>;
-  claimlintRecorder?: { lines: SourceLines; contentStart: Int32Array; contentEnd: Int32Array };
+  claimlintRecorder?: Recorder;
+}
+
+interface Recorder {
+  lines: SourceLines;
+  /** The chunk's first line, and its offset in the normalised source. */
+  firstLine: number;
+  normalizedStart: number;
+  contentStart: Int32Array;
+  contentEnd: Int32Array;
 }
 
 const RECORDED_RULES = ['table', 'heading', 'lheading', 'paragraph'];
@@ -30,9 +39,11 @@ let parser: MarkdownIt | undefined;
 function recordLines(state: StateBlock, startLine: number, endLine: number): void {
   const recorder = (state.env as RecordingEnv).claimlintRecorder;
   if (!recorder) return;
-  for (let line = startLine; line < endLine && line < recorder.lines.lineCount; line++) {
-    recorder.contentStart[line] = recorder.lines.originalOffset(line, state.bMarks[line]! + state.tShift[line]!);
-    recorder.contentEnd[line] = recorder.lines.originalOffset(line, state.eMarks[line]!);
+  const { lines, firstLine, normalizedStart } = recorder;
+  for (let line = startLine; line < endLine && firstLine + line < lines.lineCount; line++) {
+    const global = firstLine + line;
+    recorder.contentStart[global] = lines.originalOffset(global, normalizedStart + state.bMarks[line]! + state.tShift[line]!);
+    recorder.contentEnd[global] = lines.originalOffset(global, normalizedStart + state.eMarks[line]!);
   }
 }
 
@@ -57,13 +68,38 @@ function createParser(): MarkdownIt {
   return md;
 }
 
-export function parseBlocks(lines: SourceLines): BlockStructure {
+/** Where each line's inline content lies; filled chunk by chunk. */
+export function createLineContent(lines: SourceLines): Pick<BlockStructure, 'contentStart' | 'contentEnd'> {
+  return {
+    contentStart: new Int32Array(lines.lineCount).fill(-1),
+    contentEnd: new Int32Array(lines.lineCount).fill(-1),
+  };
+}
+
+/**
+ * Parses lines [firstLine, endLine) (a chunk that ends where no block continues), recording line
+ * content into `content`. Token maps are global line numbers. Reference definitions are added to
+ * `references` (the first definition of a label wins, as in markdown-it).
+ */
+export function parseBlocks(
+  lines: SourceLines,
+  content: Pick<BlockStructure, 'contentStart' | 'contentEnd'>,
+  references: BlockStructure['references'],
+  firstLine = 0,
+  endLine = lines.lineCount,
+): BlockStructure {
   parser ??= createParser();
-  const contentStart = new Int32Array(lines.lineCount).fill(-1);
-  const contentEnd = new Int32Array(lines.lineCount).fill(-1);
-  const env: RecordingEnv = { claimlintRecorder: { lines, contentStart, contentEnd } };
-  const tokens = parser.parse(lines.normalized, env);
-  return { tokens, contentStart, contentEnd, references: env.references ?? {} };
+  const normalizedStart = lines.normalizedStarts[firstLine] ?? 0;
+  const normalizedEnd = endLine < lines.lineCount ? lines.normalizedStarts[endLine]! - 1 : lines.normalized.length;
+  const env: RecordingEnv = {
+    references,
+    claimlintRecorder: { lines, firstLine, normalizedStart, ...content },
+  };
+  const tokens = parser.parse(lines.normalized.slice(normalizedStart, normalizedEnd), env);
+  if (firstLine > 0) {
+    for (const token of tokens) if (token.map) token.map = [token.map[0] + firstLine, token.map[1] + firstLine];
+  }
+  return { tokens, ...content, references };
 }
 
 /** markdown-it's label normalisation, so our lookups find its reference definitions. */

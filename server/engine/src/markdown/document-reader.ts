@@ -4,7 +4,8 @@
 // numbered markers, a table's Source line below it) are resolved once everything is read.
 import type { Token } from 'markdown-it';
 import type { Citation, Span } from '../model';
-import { parseBlocks, type BlockStructure } from './block-structure';
+import { chunkLines } from './block-chunks';
+import { createLineContent, parseBlocks, type BlockStructure } from './block-structure';
 import { readFrontMatter, type FrontMatter } from './front-matter';
 import { isSpaceCode, scanSegment, type HtmlComment, type ScannedCitation } from './inline-scanner';
 import type { MarkdownDocument, MarkdownSentence, PandocSpan } from './markdown-document';
@@ -90,9 +91,40 @@ function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-/** The text with every character outside `keep` made a space (line breaks kept). */
-function blankOutside(text: string, keep: Span[]): string {
-  keep.sort((a, b) => a.start - b.start);
+/** Many short runs are cheaper to write into a buffer than to slice and join. */
+const SHORT_RUNS = 32;
+
+/** UTF-16 code units to a string, in chunks that `apply` can take. */
+function decodeCodeUnits(codes: Uint16Array): string {
+  const parts: string[] = [];
+  for (let k = 0; k < codes.length; k += 8192) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(k, k + 8192) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/**
+ * The text with every character outside the kept ranges made a space (line breaks kept). `keep` is
+ * flat pairs of offsets, [start, end, start, end, …].
+ */
+function blankOutside(text: string, keep: number[]): string {
+  for (let k = 2; k < keep.length; k += 2) {
+    if (keep[k]! < keep[k - 2]!) {
+      keep = sortPairs(keep);
+      break;
+    }
+  }
+  if (keep.length / 2 > text.length / SHORT_RUNS) {
+    const codes = new Uint16Array(text.length);
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      codes[k] = code === 10 || code === 13 ? code : 32;
+    }
+    for (let k = 0; k + 1 < keep.length; k += 2) {
+      for (let i = keep[k]!; i < keep[k + 1]!; i++) codes[i] = text.charCodeAt(i);
+    }
+    return decodeCodeUnits(codes);
+  }
   const parts: string[] = [];
   let cursor = 0;
   const blankGap = (end: number): void => {
@@ -106,43 +138,94 @@ function blankOutside(text: string, keep: Span[]): string {
     }
     if (end > runStart) parts.push(' '.repeat(end - runStart));
   };
-  for (const range of keep) {
-    const start = Math.max(range.start, cursor);
-    if (range.end <= start) continue;
+  for (let k = 0; k + 1 < keep.length; k += 2) {
+    const start = Math.max(keep[k]!, cursor);
+    const end = keep[k + 1]!;
+    if (end <= start) continue;
     blankGap(start);
-    parts.push(text.slice(start, range.end));
-    cursor = range.end;
+    parts.push(text.slice(start, end));
+    cursor = end;
   }
   blankGap(text.length);
   return parts.join('');
 }
 
+function sortPairs(pairs: number[]): number[] {
+  const order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((a, b) => pairs[2 * a]! - pairs[2 * b]!);
+  return order.flatMap((k) => [pairs[2 * k]!, pairs[2 * k + 1]!]);
+}
+
+/** Where the walk over block tokens stands; it carries over from one chunk to the next. */
+interface WalkState {
+  referenceSectionLevel: number;
+  referenceList: { level: number; ordered: boolean } | undefined;
+  itemNumber: number | undefined;
+  lastTable: TableContext | undefined;
+}
+
+/** A line that may be a link reference definition (`[label]: …`), in any container. */
+const MAY_DEFINE_REFERENCE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)*\[[^\]]+\]:/m;
+
 export class DocumentReader {
   private readonly frontMatter: FrontMatter | undefined;
   private readonly lines: SourceLines;
-  private blocks: BlockStructure | undefined;
-  private readonly segments: Segment[] = [];
-  private readonly keep: Span[] = [];
+  private readonly content: Pick<BlockStructure, 'contentStart' | 'contentEnd'>;
+  /** Link reference definitions of the whole document. */
+  private readonly references: BlockStructure['references'] = {};
+  /** Segments of the chunk being read; scanned as soon as the chunk is walked. */
+  private segments: Segment[] = [];
+  private readonly keep: number[] = [];
   private readonly drafts: SentenceDraft[] = [];
   private readonly spans: PandocSpan[] = [];
   private readonly comments: HtmlComment[] = [];
   private readonly footnotes = new Map<string, FootnoteRecord>();
   private readonly entries = new Map<number, NumberedEntry>();
+  private readonly walkState: WalkState = {
+    referenceSectionLevel: 0,
+    referenceList: undefined,
+    itemNumber: undefined,
+    lastTable: undefined,
+  };
 
   constructor(private readonly text: string) {
     this.frontMatter = attempt(() => readFrontMatter(text), undefined);
     this.lines = new SourceLines(text, this.frontMatter ? [this.frontMatter.span] : []);
+    this.content = createLineContent(this.lines);
   }
 
   read(): MarkdownDocument {
-    this.blocks = attempt(() => parseBlocks(this.lines), undefined);
-    if (this.blocks) {
-      this.readReferenceDefinitions(this.blocks.references);
-      attempt(() => this.walk(this.blocks!.tokens), undefined);
-    } else {
-      this.walkWithoutStructure();
+    const chunks = attempt(() => chunkLines(this.lines), [{ firstLine: 0, endLine: this.lines.lineCount }]);
+    // Reference-style links may use a definition from a later chunk: collect them all first, but
+    // only when the document is large and may hold any.
+    if (chunks.length > 1 && MAY_DEFINE_REFERENCE.test(this.lines.normalized)) {
+      for (const chunk of chunks) {
+        attempt(() => parseBlocks(this.lines, createLineContent(this.lines), this.references, chunk.firstLine, chunk.endLine), undefined);
+      }
     }
-    for (const segment of this.segments) attempt(() => this.readSegment(segment), undefined);
+    let structured = true;
+    for (const chunk of chunks) {
+      const blocks = attempt(
+        () => parseBlocks(this.lines, this.content, this.references, chunk.firstLine, chunk.endLine),
+        undefined,
+      );
+      if (!blocks) {
+        structured = false;
+        break;
+      }
+      attempt(() => this.walk(blocks.tokens), undefined);
+      this.readSegments();
+    }
+    if (!structured) {
+      // markdown-it failed: start again without block structure.
+      this.keep.length = 0;
+      this.drafts.length = 0;
+      this.spans.length = 0;
+      this.comments.length = 0;
+      this.segments = [];
+      this.walkWithoutStructure();
+      this.readSegments();
+    }
+    this.readReferenceDefinitions();
     const document: MarkdownDocument = {
       prose: blankOutside(this.text, this.keep),
       sentences: this.finishSentences(),
@@ -153,14 +236,18 @@ export class DocumentReader {
     return document;
   }
 
+  private readSegments(): void {
+    for (const segment of this.segments) attempt(() => this.readSegment(segment), undefined);
+    this.segments = [];
+  }
+
   // -------------------------------------------------------------------------------------------
   // Block structure → segments
 
   private contentOf(line: number): Span | undefined {
-    const blocks = this.blocks;
-    if (!blocks || line < 0 || line >= this.lines.lineCount) return undefined;
-    const start = blocks.contentStart[line]!;
-    const end = blocks.contentEnd[line]!;
+    if (line < 0 || line >= this.lines.lineCount) return undefined;
+    const start = this.content.contentStart[line]!;
+    const end = this.content.contentEnd[line]!;
     return start >= 0 && end >= start ? { start, end } : undefined;
   }
 
@@ -169,31 +256,28 @@ export class DocumentReader {
   }
 
   private walk(tokens: Token[]): void {
-    let referenceSectionLevel = 0;
-    let referenceList: { level: number; ordered: boolean } | undefined;
-    let itemNumber: number | undefined;
-    let lastTable: TableContext | undefined;
+    const state = this.walkState;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!;
       switch (token.type) {
         case 'heading_open': {
           const level = Number(token.tag.slice(1)) || 1;
-          if (referenceSectionLevel && level <= referenceSectionLevel) referenceSectionLevel = 0;
+          if (state.referenceSectionLevel && level <= state.referenceSectionLevel) state.referenceSectionLevel = 0;
           const title = (tokens[index + 1]?.content ?? '').replace(/[*_`:：]/g, '').trim();
           if (REFERENCE_HEADING.test(title.replace(HEADING_NUMBERING_ANYWHERE, '').trim())) {
-            referenceSectionLevel = level;
+            state.referenceSectionLevel = level;
           }
           this.addHeading(token);
           break;
         }
         case 'paragraph_open':
-          if (referenceList) this.addReferenceParagraph(token, itemNumber);
-          else this.addParagraph(token, referenceSectionLevel > 0, lastTable);
+          if (state.referenceList) this.addReferenceParagraph(token, state.itemNumber);
+          else this.addParagraph(token, state.referenceSectionLevel > 0, state.lastTable);
           break;
         case 'table_open': {
           const table = this.addTable(tokens, index);
           index = table.closeIndex;
-          lastTable = table.context;
+          state.lastTable = table.context;
           break;
         }
         case 'html_block':
@@ -201,21 +285,21 @@ export class DocumentReader {
           break;
         case 'bullet_list_open':
         case 'ordered_list_open':
-          if (referenceSectionLevel && !referenceList) {
-            referenceList = { level: token.level, ordered: token.type === 'ordered_list_open' };
+          if (state.referenceSectionLevel && !state.referenceList) {
+            state.referenceList = { level: token.level, ordered: token.type === 'ordered_list_open' };
           }
           break;
         case 'bullet_list_close':
         case 'ordered_list_close':
-          if (referenceList && token.level === referenceList.level) {
-            referenceList = undefined;
-            itemNumber = undefined;
+          if (state.referenceList && token.level === state.referenceList.level) {
+            state.referenceList = undefined;
+            state.itemNumber = undefined;
           }
           break;
         case 'list_item_open':
-          if (referenceList && token.level === referenceList.level + 1) {
+          if (state.referenceList && token.level === state.referenceList.level + 1) {
             const number = Number.parseInt(token.info, 10);
-            itemNumber = referenceList.ordered && Number.isFinite(number) ? number : undefined;
+            state.itemNumber = state.referenceList.ordered && Number.isFinite(number) ? number : undefined;
           }
           break;
       }
@@ -435,8 +519,9 @@ export class DocumentReader {
     }
   }
 
-  private readReferenceDefinitions(references: BlockStructure['references']): void {
-    for (const [label, definition] of Object.entries(references)) {
+  /** `[1]: https://…` definitions make a numbered reference list. */
+  private readReferenceDefinitions(): void {
+    for (const [label, definition] of Object.entries(this.references)) {
       if (/^\d{1,4}$/.test(label) && !this.entries.has(Number(label))) {
         this.entries.set(Number(label), { url: definition.href });
       }
@@ -448,7 +533,7 @@ export class DocumentReader {
 
   private readSegment(segment: Segment): void {
     const segmentText = new SegmentText(this.text, segment.pieces);
-    const scan = scanSegment(segmentText, this.blocks?.references ?? {});
+    const scan = scanSegment(segmentText, this.references);
     for (const comment of scan.comments) this.comments.push(comment);
     const role = segment.role;
     const prose = proseOf(segmentText.value, scan.mask);
@@ -483,7 +568,10 @@ export class DocumentReader {
       while (start < prose.length && (scan.mask[start] === 1 || prose.charCodeAt(start) === 10)) start++;
       let end = start;
       while (end < prose.length && scan.mask[end] === 0 && prose.charCodeAt(end) !== 10) end++;
-      if (end > start) this.keep.push(segmentText.toOriginalSpan(start, end));
+      if (end > start) {
+        const span = segmentText.toOriginalSpan(start, end);
+        this.keep.push(span.start, span.end);
+      }
       start = end;
     }
     for (const span of scan.spans) {
@@ -540,73 +628,85 @@ export class DocumentReader {
 
   private finishSentences(): MarkdownSentence[] {
     const hasNumberedList = this.entries.size > 0;
+    // Only numbered markers and footnote references need resolving; each is resolved once.
     const resolved = new Map<ScannedCitation, Citation | undefined>();
-    const resolveBase = (scanned: ScannedCitation): Citation | undefined => {
-      if (scanned.number !== undefined) {
-        if (!hasNumberedList) return undefined;
-        const citation: Citation = { ...scanned.citation };
-        const entry = this.entries.get(scanned.number);
-        if (entry?.id) citation.id = entry.id;
-        if (entry?.idSpan) citation.idSpan = entry.idSpan;
-        if (entry?.url) citation.url = entry.url;
-        return citation;
+    const resolveNumbered = (scanned: ScannedCitation, number: number): Citation | undefined => {
+      if (!hasNumberedList) return undefined;
+      const citation: Citation = { ...scanned.citation };
+      const entry = this.entries.get(number);
+      if (entry?.id) citation.id = entry.id;
+      if (entry?.idSpan) citation.idSpan = entry.idSpan;
+      if (entry?.url) citation.url = entry.url;
+      return citation;
+    };
+    const resolveFootnote = (scanned: ScannedCitation, label: string): Citation => {
+      const citation: Citation = { ...scanned.citation };
+      // The definition's first key and first link; a definition with neither sources nothing.
+      let id: Citation | undefined;
+      let url: string | undefined;
+      for (const item of this.footnotes.get(label)?.citations ?? []) {
+        if (item.footnoteLabel !== undefined) continue;
+        const inside = item.number === undefined ? item.citation : resolveNumbered(item, item.number);
+        if (!id && inside?.id !== undefined) id = inside;
+        if (url === undefined && inside?.url !== undefined) url = inside.url;
       }
-      return scanned.citation;
+      if (id?.id) citation.id = id.id;
+      if (id?.idSpan) citation.idSpan = id.idSpan;
+      if (url !== undefined) citation.url = url;
+      return citation;
     };
     const resolve = (scanned: ScannedCitation): Citation | undefined => {
+      if (scanned.number === undefined && scanned.footnoteLabel === undefined) return scanned.citation;
       if (resolved.has(scanned)) return resolved.get(scanned);
-      let citation = resolveBase(scanned);
-      if (scanned.footnoteLabel !== undefined) {
-        citation = { ...scanned.citation };
-        const definition = this.footnotes.get(scanned.footnoteLabel);
-        // The definition's first key and first link; a definition with neither sources nothing.
-        const inside = (definition?.citations ?? []).filter((item) => item.footnoteLabel === undefined).map(resolveBase);
-        const key = inside.find((item) => item?.id !== undefined);
-        const url = inside.find((item) => item?.url !== undefined)?.url;
-        if (key?.id) citation.id = key.id;
-        if (key?.idSpan) citation.idSpan = key.idSpan;
-        if (url) citation.url = url;
-      }
+      const citation =
+        scanned.number !== undefined
+          ? resolveNumbered(scanned, scanned.number)
+          : resolveFootnote(scanned, scanned.footnoteLabel!);
       resolved.set(scanned, citation);
       return citation;
     };
-    const coverageCitations = (sources: SourceCoverage[]): ScannedOrPlain[] => {
-      const out: ScannedOrPlain[] = [];
-      for (const source of sources) {
-        const found = source.citations.filter((scanned) => resolve(scanned) !== undefined);
-        if (found.length) out.push(...found);
-        else if (source.name) out.push({ kind: 'table-source', span: source.name });
+    const resolveAll = (items: readonly ScannedCitation[], into: Citation[] = []): Citation[] => {
+      for (const item of items) {
+        const citation = resolve(item);
+        if (citation) into.push(citation);
       }
-      return out;
+      return into;
     };
-    const tableCoverage = new Map<TableRecord | RowRecord, ScannedOrPlain[]>();
-    const coverageOf = (record: TableRecord | RowRecord): ScannedOrPlain[] => {
-      let coverage = tableCoverage.get(record);
-      if (!coverage) tableCoverage.set(record, (coverage = coverageCitations(record.sources)));
-      return coverage;
+    // A table's (or row's) sources, resolved once for all its cells.
+    const coverage = new Map<TableRecord | RowRecord | FootnoteRecord, Citation[]>();
+    const coverageOf = (record: TableRecord | RowRecord): Citation[] => {
+      let citations = coverage.get(record);
+      if (!citations) {
+        citations = [];
+        for (const source of record.sources) {
+          const before = citations.length;
+          resolveAll(source.citations, citations);
+          if (citations.length === before && source.name) citations.push({ kind: 'table-source', span: source.name });
+        }
+        coverage.set(record, citations);
+      }
+      return citations;
+    };
+    const footnoteCitations = (footnote: FootnoteRecord): Citation[] => {
+      let citations = coverage.get(footnote);
+      if (!citations) coverage.set(footnote, (citations = resolveAll(footnote.citations)));
+      return citations;
     };
 
-    return this.drafts.map((draft) => {
-      const seen = new Set<ScannedOrPlain>();
-      const citations: Citation[] = [];
-      const add = (items: readonly ScannedOrPlain[]): void => {
-        for (const item of items) {
-          if (seen.has(item)) continue;
-          seen.add(item);
-          if ('at' in item) {
-            const citation = resolve(item);
-            if (citation) citations.push(citation);
-          } else {
-            citations.push({ kind: item.kind, span: item.span });
-          }
-        }
-      };
-      add(draft.citations);
-      if (draft.footnote) add(draft.footnote.citations);
-      if (draft.row) add(coverageOf(draft.row));
-      if (draft.table) add(coverageOf(draft.table));
-      return { span: draft.span, inHeading: draft.inHeading, inTable: draft.inTable, citations };
-    });
+    const sentences: MarkdownSentence[] = [];
+    const drafts = this.drafts as (SentenceDraft | undefined)[];
+    for (let index = 0; index < drafts.length; index++) {
+      const draft = drafts[index]!;
+      // Drafts go as their sentences come: a 50 MB document holds millions of them.
+      drafts[index] = undefined;
+      // A sentence in a footnote definition has all the definition's citations (its own among them).
+      const citations = draft.footnote ? [...footnoteCitations(draft.footnote)] : resolveAll(draft.citations);
+      if (draft.row) for (const citation of coverageOf(draft.row)) citations.push(citation);
+      if (draft.table) for (const citation of coverageOf(draft.table)) citations.push(citation);
+      sentences.push({ span: draft.span, inHeading: draft.inHeading, inTable: draft.inTable, citations });
+    }
+    drafts.length = 0;
+    return sentences;
   }
 
   private readSuppressions() {
@@ -621,9 +721,6 @@ export class DocumentReader {
     );
   }
 }
-
-/** A scanned citation, or a source named in plain words (`Source: USGS`). */
-type ScannedOrPlain = ScannedCitation | { kind: 'table-source'; span: Span };
 
 /** Heading numbering anywhere in a title, for recognising "1. References". */
 const HEADING_NUMBERING_ANYWHERE = /^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[一二三四五六七八九十]{1,3}[、．.])\s*/;
@@ -644,6 +741,13 @@ function trimmedRange(text: string, start: number, end: number): SentenceRange |
 
 /** The segment's text with non-prose characters made spaces (its \n joins kept). */
 function proseOf(value: string, mask: Uint8Array): string {
+  let runs = 0;
+  for (let k = 1; k < mask.length; k++) if (mask[k] !== mask[k - 1]) runs++;
+  if (runs > value.length / SHORT_RUNS) {
+    const codes = new Uint16Array(value.length);
+    for (let k = 0; k < value.length; k++) codes[k] = mask[k] ? 32 : value.charCodeAt(k);
+    return decodeCodeUnits(codes);
+  }
   const parts: string[] = [];
   let start = 0;
   while (start < value.length) {

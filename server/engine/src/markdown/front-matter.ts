@@ -14,7 +14,7 @@ export interface FrontMatter {
   error?: { message: string; span: Span };
 }
 
-const OPENING = /^---[ \t]*(?:\r\n?|\n)/y;
+const OPENING = /---[ \t]*(?:\r\n?|\n)/y;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 const AS_OF_KEYS = new Set(['as_of', 'as-of', 'asOf']);
 
