@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../server/engine/src/model';
 import { parseMarkdown, type MarkdownDocument } from '../../server/engine/src/markdown';
+import { DocumentReader } from '../../server/engine/src/markdown/document-reader';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
 const seedTexts = existsSync(SEEDS)
@@ -106,6 +107,25 @@ describe('the Markdown reader on random input', () => {
     );
   });
 
+  it('reads a document in chunks exactly as in one piece', () => {
+    // Chunks of one character split the document at every line where no block can continue.
+    const blocks = [
+      '# Head 1 Mt', 'Para with [ref link][r] and 3.8 Mt [@a].', '```\ncode 5 Mt\n\nstill code\n```', '<!--\nhidden 44 Mt\n\nstill hidden\n-->',
+      '<pre>\n6 Mt\n\nx\n</pre>', '- item 1 Mt\n\n- item 2 Mt\n\n  more', '> quote 2 Mt\n\n> again', '| a | b |\n|---|---|\n| 1 Mt | 2 Mt |',
+      'Source: USGS', '[^1]: Note @b.', 'Body.[^1] See [1].', '## References', '1. USGS https://example.org/u', '[r]: https://example.org/r',
+      '    indented 7 Mt', '~~~\nfenced 8 Mt\n\n~~~', 'Setext 9 Mt\n---', '<!-- claimlint-disable missing-source -->', 'Tail 10 Mt.',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...blocks), { maxLength: 25 }), fc.constantFrom('\n\n', '\n', '\r\n\r\n'), (chosen, gap) => {
+        const text = chosen.join(gap);
+        const whole = new DocumentReader(text, Infinity).read();
+        const chunked = new DocumentReader(text, 1).read();
+        expect(chunked).toEqual(whole);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it.skipIf(seedTexts.length === 0)('never throws on random slices of the seed summaries mixed with Markdown', () => {
     fc.assert(
       fc.property(
@@ -165,6 +185,10 @@ describe('the Markdown reader on hostile input', () => {
     'footnote references': (size) => '[^1]'.repeat(size / 4),
     'backslashes': (size) => '\\'.repeat(size),
     'image openers': (size) => '![a]['.repeat(size / 5),
+    'unbalanced parentheses after a URL': (size) => 'see https://example.org/a' + ')'.repeat(size),
+    'empty citation items': (size) => '[@a' + ';'.repeat(size) + '@b]',
+    'lines that open a label': (size) => '[a\n'.repeat(size / 3),
+    'fences': (size) => '```\n\nx\n'.repeat(size / 8),
   };
 
   for (const [name, make] of Object.entries(hostile)) {

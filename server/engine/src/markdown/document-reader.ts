@@ -4,7 +4,7 @@
 // numbered markers, a table's Source line below it) are resolved once everything is read.
 import type { Token } from 'markdown-it';
 import type { Citation, Span } from '../model';
-import { chunkLines } from './block-chunks';
+import { CHUNK_SIZE, chunkLines } from './block-chunks';
 import { createLineContent, parseBlocks, type BlockStructure } from './block-structure';
 import { readFrontMatter, type FrontMatter } from './front-matter';
 import { isSpaceCode, scanSegment, type HtmlComment, type ScannedCitation } from './inline-scanner';
@@ -164,7 +164,7 @@ interface WalkState {
 }
 
 /** A line that may be a link reference definition (`[label]: …`), in any container. */
-const MAY_DEFINE_REFERENCE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)*\[[^\]]+\]:/m;
+const MAY_DEFINE_REFERENCE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)*\[[^\]\n]{1,999}\]:/m;
 
 export class DocumentReader {
   private readonly frontMatter: FrontMatter | undefined;
@@ -187,14 +187,18 @@ export class DocumentReader {
     lastTable: undefined,
   };
 
-  constructor(private readonly text: string) {
+  /** `chunkSize` is for tests: a small one exercises chunking on small documents. */
+  constructor(
+    private readonly text: string,
+    private readonly chunkSize = CHUNK_SIZE,
+  ) {
     this.frontMatter = attempt(() => readFrontMatter(text), undefined);
     this.lines = new SourceLines(text, this.frontMatter ? [this.frontMatter.span] : []);
     this.content = createLineContent(this.lines);
   }
 
   read(): MarkdownDocument {
-    const chunks = attempt(() => chunkLines(this.lines), [{ firstLine: 0, endLine: this.lines.lineCount }]);
+    const chunks = attempt(() => chunkLines(this.lines, this.chunkSize), [{ firstLine: 0, endLine: this.lines.lineCount }]);
     // Reference-style links may use a definition from a later chunk: collect them all first, but
     // only when the document is large and may hold any.
     if (chunks.length > 1 && MAY_DEFINE_REFERENCE.test(this.lines.normalized)) {

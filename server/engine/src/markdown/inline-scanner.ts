@@ -65,6 +65,8 @@ const CLOSE_TAG = /<\/[A-Za-z][A-Za-z0-9-]*\s*>/y;
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const URL_START = /(?:https?:\/\/|ftp:\/\/|www\.)/iy;
 const HTTP_URL = /^(?:https?:\/\/|www\.)/i;
+/** Not part of a bare URL when it ends one (GFM). */
+const URL_TRAILING_PUNCTUATION = '?!.,:*_~\'";';
 const NUMBERED_MARKER = /^\s*\d{1,4}(?:\s*[,，、–—-]\s*\d{1,4})*\s*$/;
 const FOOTNOTE_REFERENCE = /^\^[^\s\]^]+$/;
 const ATTRIBUTE_KEY = /[A-Za-z_][A-Za-z0-9_.:-]*/y;
@@ -409,27 +411,27 @@ function bareUrlEnd(text: string, at: number): number {
     if (code <= 32 || code >= 127 || code === 60 || code === 62 || code === 91 || code === 93) break;
     end++;
   }
-  for (;;) {
-    const last = text.charCodeAt(end - 1);
-    if ('?!.,:*_~\'";'.includes(text[end - 1] ?? '')) {
+  let opens = 0;
+  let closes = 0;
+  for (let k = at; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 40) opens++;
+    else if (code === 41) closes++;
+  }
+  while (end > at) {
+    if (URL_TRAILING_PUNCTUATION.includes(text[end - 1]!)) {
       end--;
       continue;
     }
-    if (last === 41 /* ) */) {
-      let opens = 0;
-      let closes = 0;
-      for (let k = at; k < end; k++) {
-        const code = text.charCodeAt(k);
-        if (code === 40) opens++;
-        else if (code === 41) closes++;
-      }
-      if (closes > opens) {
-        end--;
-        continue;
-      }
+    // A closing parenthesis without its opener belongs to the prose: `(see https://x.org/a)`.
+    if (text.charCodeAt(end - 1) === 41 && closes > opens) {
+      end--;
+      closes--;
+      continue;
     }
-    return end;
+    break;
   }
+  return end;
 }
 
 export function scanSegment(segment: SegmentText, references: ReferenceDefinitions): SegmentScan {

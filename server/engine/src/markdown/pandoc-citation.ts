@@ -73,20 +73,27 @@ export function parseCitationGroup(content: string): PandocCitationItem[] | unde
 }
 
 function readCitationItem(content: string, start: number, end: number): PandocCitationItem | undefined {
-  let at = content.indexOf('@', start);
-  while (at >= 0 && at < end) {
-    const before = at > start ? content[at - 1] : undefined;
-    const suppressAuthor = before === '-' && (at - 1 === start || isSpaceChar(content[at - 2]));
+  // Search the item alone: looking past its end for an `@` would cost the rest of the group.
+  const item = content.slice(start, end);
+  let at = item.indexOf('@');
+  while (at >= 0) {
+    const before = at > 0 ? item[at - 1] : undefined;
+    const suppressAuthor = before === '-' && (at === 1 || isSpaceChar(item[at - 2]));
     if (before === undefined || isSpaceChar(before) || suppressAuthor) {
-      const key = readKeyAfterAt(content, at);
-      if (key && key.end <= end) {
-        const item: PandocCitationItem = { ...key, markerStart: suppressAuthor ? at - 1 : at };
-        const locator = readLocator(content.slice(content.charCodeAt(key.end) === 0x7d ? key.end + 1 : key.end, end));
-        if (locator) item.locator = locator;
-        return item;
+      const key = readKeyAfterAt(item, at);
+      if (key) {
+        const citation: PandocCitationItem = {
+          key: key.key,
+          start: start + key.start,
+          end: start + key.end,
+          markerStart: start + (suppressAuthor ? at - 1 : at),
+        };
+        const locator = readLocator(item.slice(item.charCodeAt(key.end) === 0x7d ? key.end + 1 : key.end));
+        if (locator) citation.locator = locator;
+        return citation;
       }
     }
-    at = content.indexOf('@', at + 1);
+    at = item.indexOf('@', at + 1);
   }
   return undefined;
 }
