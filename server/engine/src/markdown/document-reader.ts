@@ -12,6 +12,7 @@ import type { MarkdownDocument, MarkdownSentence, PandocSpan } from './markdown-
 import { SegmentText } from './segment-text';
 import { splitSentences, type SentenceRange } from './sentence-splitter';
 import { SourceLines } from './source-lines';
+import { blankOutside, proseOf } from './prose-text';
 import { readSuppressions } from './suppressions';
 
 /** A heading that introduces a reference list. */
@@ -26,7 +27,7 @@ const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]*/;
 const NUMBERED_DEFINITION = /^\[(\d{1,4})\]:[ \t]*/;
 /** An entry of a reference list: `[1] …`, `1、…`, `1) …` (a `1. …` list is markdown-it's). */
 const REFERENCE_ENTRY = /^(?:\[(\d{1,4})\]|(\d{1,4})[、．)）])[ \t]*/;
-/** Heading numbering (`1.`, `2.1.`, `1.2.3`, `(a)`, `IV.`, `一、`, `（二）`, `第三章`). A bare `3.8` is not one. */
+/** Heading numbering (`1.`, `2.1.`, `1.2.3`, `(2)`, `IV.`, `A.`, `一、`, `（二）`, `第三章`). A bare `3.8` is not one. */
 const HEADING_NUMBERING =
   /(?:(?:\d{1,3}\.(?:\d{1,3}\.)*|\d{1,3}(?:\.\d{1,3}){2,}|\(\d{1,3}\)|\d{1,3}\)|[IVXLC]{1,6}\.|[A-Z]\.)(?=[ \t])|(?:\d{1,3}|[一二三四五六七八九十百零〇]{1,4})[、．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇\d]{1,4}[章节部分篇])[ \t\u3000]*/y;
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
@@ -89,70 +90,6 @@ interface TableContext {
 
 function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
-}
-
-/** Many short runs are cheaper to write into a buffer than to slice and join. */
-const SHORT_RUNS = 32;
-
-/** UTF-16 code units to a string, in chunks that `apply` can take. */
-function decodeCodeUnits(codes: Uint16Array): string {
-  const parts: string[] = [];
-  for (let k = 0; k < codes.length; k += 8192) {
-    parts.push(String.fromCharCode.apply(null, codes.subarray(k, k + 8192) as unknown as number[]));
-  }
-  return parts.join('');
-}
-
-/**
- * The text with every character outside the kept ranges made a space (line breaks kept). `keep` is
- * flat pairs of offsets, [start, end, start, end, …].
- */
-function blankOutside(text: string, keep: number[]): string {
-  for (let k = 2; k < keep.length; k += 2) {
-    if (keep[k]! < keep[k - 2]!) {
-      keep = sortPairs(keep);
-      break;
-    }
-  }
-  if (keep.length / 2 > text.length / SHORT_RUNS) {
-    const codes = new Uint16Array(text.length);
-    for (let k = 0; k < text.length; k++) {
-      const code = text.charCodeAt(k);
-      codes[k] = code === 10 || code === 13 ? code : 32;
-    }
-    for (let k = 0; k + 1 < keep.length; k += 2) {
-      for (let i = keep[k]!; i < keep[k + 1]!; i++) codes[i] = text.charCodeAt(i);
-    }
-    return decodeCodeUnits(codes);
-  }
-  const parts: string[] = [];
-  let cursor = 0;
-  const blankGap = (end: number): void => {
-    let runStart = cursor;
-    for (let k = cursor; k < end; k++) {
-      const code = text.charCodeAt(k);
-      if (code !== 10 && code !== 13) continue;
-      if (k > runStart) parts.push(' '.repeat(k - runStart));
-      parts.push(code === 10 ? '\n' : '\r');
-      runStart = k + 1;
-    }
-    if (end > runStart) parts.push(' '.repeat(end - runStart));
-  };
-  for (let k = 0; k + 1 < keep.length; k += 2) {
-    const start = Math.max(keep[k]!, cursor);
-    const end = keep[k + 1]!;
-    if (end <= start) continue;
-    blankGap(start);
-    parts.push(text.slice(start, end));
-    cursor = end;
-  }
-  blankGap(text.length);
-  return parts.join('');
-}
-
-function sortPairs(pairs: number[]): number[] {
-  const order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((a, b) => pairs[2 * a]! - pairs[2 * b]!);
-  return order.flatMap((k) => [pairs[2 * k]!, pairs[2 * k + 1]!]);
 }
 
 /** Where the walk over block tokens stands; it carries over from one chunk to the next. */
@@ -741,29 +678,6 @@ function trimmedRange(text: string, start: number, end: number): SentenceRange |
   while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
   while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
   return to > from ? { start: from, end: to } : undefined;
-}
-
-/** The segment's text with non-prose characters made spaces (its \n joins kept). */
-function proseOf(value: string, mask: Uint8Array): string {
-  let runs = 0;
-  for (let k = 1; k < mask.length; k++) if (mask[k] !== mask[k - 1]) runs++;
-  if (runs > value.length / SHORT_RUNS) {
-    const codes = new Uint16Array(value.length);
-    for (let k = 0; k < value.length; k++) codes[k] = mask[k] ? 32 : value.charCodeAt(k);
-    return decodeCodeUnits(codes);
-  }
-  const parts: string[] = [];
-  let start = 0;
-  while (start < value.length) {
-    let end = start;
-    while (end < value.length && mask[end] === 0) end++;
-    if (end > start) parts.push(value.slice(start, end));
-    let blankEnd = end;
-    while (blankEnd < value.length && mask[blankEnd] === 1) blankEnd++;
-    if (blankEnd > end) parts.push(' '.repeat(blankEnd - end));
-    start = blankEnd;
-  }
-  return parts.join('');
 }
 
 /**

@@ -1,0 +1,90 @@
+// Prose as text: the original with everything that is not prose made spaces, same length and
+// offsets, line breaks kept. Built from slices, or through a buffer when the runs are many and short
+// (a line of backslashes alternates prose and syntax at every character).
+
+/** Many short runs are cheaper to write into a buffer than to slice and join. */
+const SHORT_RUNS = 32;
+
+/** UTF-16 code units to a string, in chunks that `apply` can take. */
+function decodeCodeUnits(codes: Uint16Array): string {
+  const parts: string[] = [];
+  for (let k = 0; k < codes.length; k += 8192) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(k, k + 8192) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/**
+ * The text with every character outside the kept ranges made a space (line breaks kept). `keep` is
+ * flat pairs of offsets, [start, end, start, end, …].
+ */
+export function blankOutside(text: string, keep: number[]): string {
+  for (let k = 2; k < keep.length; k += 2) {
+    if (keep[k]! < keep[k - 2]!) {
+      keep = sortPairs(keep);
+      break;
+    }
+  }
+  if (keep.length / 2 > text.length / SHORT_RUNS) {
+    const codes = new Uint16Array(text.length);
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      codes[k] = code === 10 || code === 13 ? code : 32;
+    }
+    for (let k = 0; k + 1 < keep.length; k += 2) {
+      for (let i = keep[k]!; i < keep[k + 1]!; i++) codes[i] = text.charCodeAt(i);
+    }
+    return decodeCodeUnits(codes);
+  }
+  const parts: string[] = [];
+  let cursor = 0;
+  const blankGap = (end: number): void => {
+    let runStart = cursor;
+    for (let k = cursor; k < end; k++) {
+      const code = text.charCodeAt(k);
+      if (code !== 10 && code !== 13) continue;
+      if (k > runStart) parts.push(' '.repeat(k - runStart));
+      parts.push(code === 10 ? '\n' : '\r');
+      runStart = k + 1;
+    }
+    if (end > runStart) parts.push(' '.repeat(end - runStart));
+  };
+  for (let k = 0; k + 1 < keep.length; k += 2) {
+    const start = Math.max(keep[k]!, cursor);
+    const end = keep[k + 1]!;
+    if (end <= start) continue;
+    blankGap(start);
+    parts.push(text.slice(start, end));
+    cursor = end;
+  }
+  blankGap(text.length);
+  return parts.join('');
+}
+
+function sortPairs(pairs: number[]): number[] {
+  const order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((a, b) => pairs[2 * a]! - pairs[2 * b]!);
+  return order.flatMap((k) => [pairs[2 * k]!, pairs[2 * k + 1]!]);
+}
+
+/** The segment's text with non-prose characters made spaces (its \n joins kept). */
+export function proseOf(value: string, mask: Uint8Array): string {
+  let runs = 0;
+  for (let k = 1; k < mask.length; k++) if (mask[k] !== mask[k - 1]) runs++;
+  if (runs > value.length / SHORT_RUNS) {
+    const codes = new Uint16Array(value.length);
+    for (let k = 0; k < value.length; k++) codes[k] = mask[k] ? 32 : value.charCodeAt(k);
+    return decodeCodeUnits(codes);
+  }
+  const parts: string[] = [];
+  let start = 0;
+  while (start < value.length) {
+    let end = start;
+    while (end < value.length && mask[end] === 0) end++;
+    if (end > start) parts.push(value.slice(start, end));
+    let blankEnd = end;
+    while (blankEnd < value.length && mask[blankEnd] === 1) blankEnd++;
+    if (blankEnd > end) parts.push(' '.repeat(blankEnd - end));
+    start = blankEnd;
+  }
+  return parts.join('');
+}
