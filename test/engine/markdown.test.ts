@@ -77,8 +77,10 @@ describe('prose', () => {
     expect(proseWords(text)).toBe('Reserves 3.8 Mt First 4 Mt Second 5 Mt bullet 6 Mt 中国储量');
   });
 
-  it('keeps a heading that starts with a figure rather than numbering', () => {
+  it('keeps a heading that starts with a figure or an initialism rather than numbering', () => {
     expect(proseWords('## 3.8 Mt in Russia\n')).toBe('3.8 Mt in Russia');
+    expect(proseWords('## U.S. output 43 kt\n')).toBe('U.S. output 43 kt');
+    expect(proseWords('## 2024 output 43 kt\n')).toBe('2024 output 43 kt');
   });
 
   it('blanks table pipes and the delimiter row', () => {
@@ -548,6 +550,11 @@ describe('suppressions', () => {
   it('disable-line covers the comment’s own line, also inline at the end of a paragraph', () => {
     const text = 'First.\n\nRussia holds 3.8 Mt. <!-- claimlint-disable-line missing-source -->\n';
     expect(parseMarkdown(text).suppressions).toEqual([{ rules: ['missing-source'], fromLine: 2, toLine: 2 }]);
+  });
+
+  it('disable-file covers the whole document', () => {
+    const text = 'A 3 Mt.\n\nB 4 Mt.\n\n<!-- claimlint-disable-file unit-mismatch, contradiction -->\n';
+    expect(parseMarkdown(text).suppressions).toEqual([{ rules: ['unit-mismatch', 'contradiction'], fromLine: 0, toLine: 5 }]);
   });
 
   it('ignore comments inside code and unrelated comments', () => {
