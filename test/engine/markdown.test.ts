@@ -314,6 +314,11 @@ describe('footnotes', () => {
     expect(first.citations.map((c) => describeCitation(text, c))).toEqual([{ kind: 'footnote', text: '[^1]' }]);
   });
 
+  it('find their definition whatever the case of the label', () => {
+    const text = 'Russia holds 3.8 Mt.[^USGS]\n\n[^usgs]: See @usgs2025.\n';
+    expect(parseMarkdown(text).sentences[0]!.citations.map((c) => c.id)).toEqual(['usgs2025']);
+  });
+
   it('without any definition give a footnote citation with no id or url', () => {
     const text = 'Russia holds 3.8 Mt.[^missing]';
     expect(citationsBySentence(text)).toEqual([['Russia holds 3.8 Mt.', [{ kind: 'footnote', text: '[^missing]' }]]]);

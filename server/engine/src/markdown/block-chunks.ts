@@ -73,7 +73,11 @@ export function chunkLines(lines: SourceLines, chunkSize = CHUNK_SIZE): LineChun
       if (!text.slice(start + opener, end).includes(closing)) htmlEnd = closing;
       continue;
     }
-    if (size >= chunkSize && line + 1 < lines.lineCount && lines.isBlank(line) && startsInColumnZero(text, lines.starts[line + 1]!, lines.ends[line + 1]!)) {
+    const safe =
+      line + 1 < lines.lineCount &&
+      lines.isBlank(line) &&
+      startsInColumnZero(text, lines.starts[line + 1]!, lines.ends[line + 1]!);
+    if (size >= chunkSize && safe) {
       chunks.push({ firstLine, endLine: line + 1 });
       firstLine = line + 1;
       size = 0;

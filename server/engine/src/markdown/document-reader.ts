@@ -5,7 +5,7 @@
 import type { Token } from 'markdown-it';
 import type { Citation, Span } from '../model';
 import { CHUNK_SIZE, chunkLines } from './block-chunks';
-import { createLineContent, parseBlocks, type BlockStructure } from './block-structure';
+import { createLineContent, normalizeReferenceLabel, parseBlocks, type BlockStructure } from './block-structure';
 import { readFrontMatter, type FrontMatter } from './front-matter';
 import { isSpaceCode, scanSegment, type HtmlComment, type ScannedCitation } from './inline-scanner';
 import type { MarkdownDocument, MarkdownSentence, PandocSpan } from './markdown-document';
@@ -140,7 +140,8 @@ export class DocumentReader {
     // only when the document is large and may hold any.
     if (chunks.length > 1 && MAY_DEFINE_REFERENCE.test(this.lines.normalized)) {
       for (const chunk of chunks) {
-        attempt(() => parseBlocks(this.lines, createLineContent(this.lines), this.references, chunk.firstLine, chunk.endLine), undefined);
+        const scratch = createLineContent(this.lines);
+        attempt(() => parseBlocks(this.lines, scratch, this.references, chunk.firstLine, chunk.endLine), undefined);
       }
     }
     let structured = true;
@@ -315,21 +316,22 @@ export class DocumentReader {
       let match: RegExpExecArray | null;
       if (line === first && underTable && (match = SOURCE_LABEL.exec(prefix))) {
         this.segments.push({
-          pieces: [{ start: content.start + match[0].length, end: content.end }],
+          pieces: [after(content, match[0].length)],
           role: { kind: 'table-source', table: lastTable!.record },
         });
         current = undefined;
       } else if ((match = FOOTNOTE_DEFINITION.exec(prefix))) {
-        const label = match[1]!;
+        // Labels match as link labels do: case and inner spacing aside.
+        const label = normalizeReferenceLabel(match[1]!);
         let footnote = this.footnotes.get(label);
         // The first definition of a label wins; a later one is read but sources nothing.
         if (!footnote) this.footnotes.set(label, (footnote = { citations: [] }));
         else footnote = { citations: [] };
-        current = { pieces: [{ start: content.start + match[0].length, end: content.end }], role: { kind: 'footnote', footnote } };
+        current = { pieces: [after(content, match[0].length)], role: { kind: 'footnote', footnote } };
         this.segments.push(current);
       } else if ((match = NUMBERED_DEFINITION.exec(prefix)) || (inReferenceSection && (match = REFERENCE_ENTRY.exec(prefix)))) {
         const number = Number(match[1] ?? match[2]);
-        current = { pieces: [{ start: content.start + match[0].length, end: content.end }], role: { kind: 'reference-entry', numbers: [number] } };
+        current = { pieces: [after(content, match[0].length)], role: { kind: 'reference-entry', numbers: [number] } };
         this.segments.push(current);
       } else if (current) {
         current.pieces.push(content);
@@ -350,7 +352,7 @@ export class DocumentReader {
       const match = REFERENCE_ENTRY.exec(this.prefix(content)) ?? NUMBERED_DEFINITION.exec(this.prefix(content));
       if (match) {
         const number = Number(match[1] ?? match[2]);
-        current = { pieces: [{ start: content.start + match[0].length, end: content.end }], role: { kind: 'reference-entry', numbers: [number] } };
+        current = { pieces: [after(content, match[0].length)], role: { kind: 'reference-entry', numbers: [number] } };
         this.segments.push(current);
       } else if (current) {
         current.pieces.push(content);
@@ -585,7 +587,7 @@ export class DocumentReader {
       // The definition's first key and first link; a definition with neither sources nothing.
       let id: Citation | undefined;
       let url: string | undefined;
-      for (const item of this.footnotes.get(label)?.citations ?? []) {
+      for (const item of this.footnotes.get(normalizeReferenceLabel(label))?.citations ?? []) {
         if (item.footnoteLabel !== undefined) continue;
         const inside = item.number === undefined ? item.citation : resolveNumbered(item, item.number);
         if (!id && inside?.id !== undefined) id = inside;
@@ -665,6 +667,11 @@ export class DocumentReader {
 
 /** Heading numbering anywhere in a title, for recognising "1. References". */
 const HEADING_NUMBERING_ANYWHERE = /^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[一二三四五六七八九十]{1,3}[、．.])\s*/;
+
+/** The rest of a line's content after a label of `length` characters. */
+function after(content: Span, length: number): Span {
+  return { start: content.start + length, end: content.end };
+}
 
 function trimEnd(text: string, span: Span): number {
   let end = span.end;
