@@ -9,10 +9,11 @@ export interface ClaimQuickPickItem extends vscode.QuickPickItem {
   claim: ClaimOfKey;
 }
 
-/** What the picker showed: the extension's API passes it on, so tests can see the real items. */
+/** What the picker showed: the extension's API passes it on, so tests can see and drive the real picker. */
 export interface ClaimsOfKeyShown {
   key: NonNullable<ClaimsOfKeyResult['key']>;
   items: readonly ClaimQuickPickItem[];
+  quickPick: vscode.QuickPick<ClaimQuickPickItem>;
 }
 
 export class ClaimsOfKeyPicker implements vscode.Disposable {
@@ -77,7 +78,7 @@ export class ClaimsOfKeyPicker implements vscode.Disposable {
         resolve(picked);
       });
       quickPick.show();
-      this.shown.fire({ key, items });
+      this.shown.fire({ key, items, quickPick });
     });
   }
 }
