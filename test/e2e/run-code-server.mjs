@@ -16,7 +16,7 @@ const { values: options } = parseArgs({
     folder: { type: 'string' },
     extension: { type: 'string' },
     tests: { type: 'string', default: resolve(import.meta.dirname, '../../out/test/e2e/suite/index.js') },
-    timeout: { type: 'string', default: process.env.EXT_TEST_TIMEOUT_MS ?? '300000' },
+    timeout: { type: 'string', default: process.env.EXT_TEST_TIMEOUT_MS ?? '600000' },
   },
 });
 for (const required of ['url', 'folder', 'extension']) {
