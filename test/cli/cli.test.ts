@@ -8,13 +8,6 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BIN, REPO_ROOT, ensureCliBuilt } from './global-setup';
 import { sarifSchemaErrors } from './sarif-schema';
 
-/**
- * The tests below this switch need the engine's rules (missing-source, unknown-source, include
- * globs, reportUnreadable, invalid-claim on the config). They are written against SPEC and run as
- * soon as this is true; until the engine lands, the rest of the file runs on its own.
- */
-const ENGINE_RULES_READY = false;
-
 beforeAll(() => ensureCliBuilt(), 120_000);
 
 const folders: string[] = [];
@@ -229,7 +222,7 @@ function json(run: Run): JsonDiagnostic[] {
   return JSON.parse(run.stdout) as JsonDiagnostic[];
 }
 
-describe.skipIf(!ENGINE_RULES_READY)('with the engine rules', () => {
+describe('with the engine rules', () => {
   const mixed = () => workspace({ 'reports/output.md': UNSOURCED, 'reports/exports.md': UNKNOWN_CITATION, 'notes.txt': UNSOURCED });
 
   it('prints JSON objects with exactly the documented keys, paths relative to the current folder', () => {
