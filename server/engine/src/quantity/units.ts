@@ -155,7 +155,7 @@ const q = (texts: string[], value: Qualifier): Phrase<Qualifier>[] => texts.map(
 
 /** Qualifiers written before the number. */
 export const PRE_QUALIFIERS: Phrase<Qualifier>[] = [
-  ...q(['about', 'around', 'approximately', 'approx.', 'approx', 'roughly', 'some', 'circa', 'an estimated', 'estimated', '~', '≈', '∼', '约', '约为', '大约', '大概', '大致', '近乎'], 'approx'),
+  ...q(['about', 'around', 'approximately', 'approx.', 'approx', 'roughly', 'some', 'circa', 'an estimated', 'estimated', '~', '≈', '∼', '约', '约为', '约需', '约占', '约有', '约达', '约达到', '约合', '约在', '大约为', '大约', '大概', '大致', '近乎'], 'approx'),
   ...q(['over', 'more than', 'above', 'exceeding', 'in excess of', 'upwards of', 'greater than', '>', '超过', '逾', '超', '多于', '高于'], 'over'),
   ...q(['at least', 'no less than', 'not less than', 'no fewer than', '≥', '>=', '至少', '不少于', '不低于'], 'at-least'),
   ...q(['under', 'less than', 'fewer than', 'below', '<', '不到', '不足', '少于', '低于', '未达'], 'under'),
