@@ -2,3 +2,4 @@
 export * from './model';
 export { LineIndex, type Position } from './text/line-index';
 export { ClaimWorkspace, type WorkspaceHost, type WorkspaceOptions } from './workspace/claim-workspace';
+export { RULES, type Rule } from './rules';

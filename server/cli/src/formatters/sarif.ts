@@ -4,9 +4,8 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { RULE_IDS, type Severity } from '../../../engine/src/index';
+import { RULES, type Severity } from '../../../engine/src/index';
 import type { LocatedDiagnostic } from '../located-diagnostic';
-import { RULE_CATALOG } from '../rule-catalog';
 
 export interface SarifOptions {
   version: string;
@@ -25,12 +24,12 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 const FINGERPRINT_KEY = 'claimlint/v1';
 
 export function formatSarif(diagnostics: readonly LocatedDiagnostic[], options: SarifOptions): string {
-  const rules: Sarif.ReportingDescriptor[] = RULE_IDS.map((id) => {
+  const rules: Sarif.ReportingDescriptor[] = RULES.map(({ id, description, defaultSeverity }) => {
     const rule: Sarif.ReportingDescriptor = {
       id,
       name: camelName(id),
-      shortDescription: { text: RULE_CATALOG[id].description },
-      defaultConfiguration: { level: LEVEL[RULE_CATALOG[id].defaultSeverity] },
+      shortDescription: { text: description },
+      defaultConfiguration: { level: LEVEL[defaultSeverity] },
     };
     if (options.ruleDocsUri) rule.helpUri = `${options.ruleDocsUri}${id}.md`;
     return rule;
@@ -43,7 +42,7 @@ export function formatSarif(diagnostics: readonly LocatedDiagnostic[], options: 
   const results: Sarif.Result[] = diagnostics.map((d, index) => {
     const result: Sarif.Result = {
       ruleId: d.rule,
-      ruleIndex: RULE_IDS.indexOf(d.rule),
+      ruleIndex: RULES.findIndex((rule) => rule.id === d.rule),
       level: LEVEL[d.severity],
       message: { text: d.message },
       locations: [
