@@ -1,0 +1,295 @@
+// The language server's state and handlers: one ClaimWorkspace fed from disk and from open
+// buffers, diagnostics pushed for every checked file (only when they changed), and the engine's
+// features translated to LSP. Everything LSP-specific lives in this folder.
+import * as path from 'node:path';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type Range,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { ClaimWorkspace, type Diagnostic, type Span } from '../../engine/src/index';
+import { countBySeverity } from '../../cli/src/located-diagnostic';
+import { diskHost, documentId, findConfig, readTextFile, walkFolder } from '../../cli/src/fs-workspace';
+import { idOfUri, isUntitledId, uriOfId } from './document-ids';
+import { registerFeatures } from './feature-handlers';
+import { toLspDiagnostic } from './to-lsp-diagnostic';
+
+/** Globs the client watches (the contract); registered dynamically when the client allows it. */
+export const WATCHED_GLOBS = ['**/claimlint.yaml', '**/*.claims.{yaml,yml}', '**/*.md', '**/*.bib', '**/*.json', '**/sources.yaml', '**/*.txt'];
+const DEBOUNCE_MS = 50;
+
+interface Settings {
+  enable: boolean;
+  configPath: string;
+}
+
+export interface ServerState {
+  readonly workspace: ClaimWorkspace;
+  readonly documents: TextDocuments<TextDocument>;
+  rangeOf(file: string, span: Span): Range;
+  /** The engine id of a document URI, when the server checks that kind of document. */
+  idOf(uri: string): string | undefined;
+  /** The configured diagnostics as the last publish computed them. */
+  lastDiagnostics(): readonly Diagnostic[];
+}
+
+export function startClaimlintServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let rootFolder: string | undefined;
+  let settings: Settings = { enable: true, configPath: '' };
+  let canPullConfiguration = false;
+  let canRegisterWatchers = false;
+  let canShowProgress = false;
+  let workspace = new ClaimWorkspace({ root: '/', host: diskHost });
+  let configFile: string | undefined;
+  /** Files checked from disk (the include globs) plus open buffers that are checked. */
+  let checkedFiles = new Set<string>();
+  /** Last published diagnostics per document id, serialized, so only changes are sent. */
+  const published = new Map<string, string>();
+  let lastDiagnostics: Diagnostic[] = [];
+  let publishTimer: NodeJS.Timeout | undefined;
+
+  const rangeOf = (file: string, span: Span): Range => ({ start: workspace.positionAt(file, span.start), end: workspace.positionAt(file, span.end) });
+
+  /** Whether a document's text (buffer or disk) is handed to the workspace as a checked document. */
+  function isChecked(id: string): boolean {
+    return isUntitledId(id) || workspace.isIncluded(id);
+  }
+
+  function loadFromDisk(reportProgress?: (done: number, total: number) => void): void {
+    const folder = rootFolder;
+    const configured = settings.configPath.trim();
+    configFile = undefined;
+    let configText: string | undefined;
+    if (folder !== undefined) {
+      const candidate = configured !== '' ? path.resolve(folder, configured) : findConfig(folder);
+      const content = candidate !== undefined ? readTextFile(candidate) : undefined;
+      if (candidate !== undefined && content?.kind === 'text') {
+        configFile = documentId(candidate);
+        configText = content.text;
+      } else if (configured !== '') {
+        connection.window.showWarningMessage(`claimlint: cannot read the config ${configured}; using the defaults`);
+      }
+    }
+    const root = configFile !== undefined ? path.dirname(configFile) : (folder ?? '/');
+    workspace = new ClaimWorkspace({ root: documentId(root), configText, configFile, host: diskHost });
+    checkedFiles = new Set();
+    if (folder !== undefined) {
+      const files = walkFolder(folder, []).map(documentId).filter((id) => workspace.isIncluded(id));
+      files.forEach((file, index) => {
+        readFromDisk(file);
+        reportProgress?.(index + 1, files.length);
+      });
+    }
+    for (const document of documents.all()) applyBuffer(document);
+  }
+
+  function readFromDisk(file: string): void {
+    const open = documents.get(uriOfId(file));
+    if (open) return applyBuffer(open);
+    const content = readTextFile(file);
+    if (content.kind === 'text') {
+      workspace.setDocument(file, content.text);
+      checkedFiles.add(file);
+    } else if (content.kind === 'unreadable') {
+      workspace.reportUnreadable(file, content.reason);
+      checkedFiles.add(file);
+    } else {
+      workspace.removeDocument(file);
+      checkedFiles.delete(file);
+    }
+  }
+
+  function applyBuffer(document: TextDocument): void {
+    const id = idOfUri(document.uri);
+    if (id === undefined) return;
+    if (id === configFile) {
+      workspace.setDocument(id, document.getText());
+      return;
+    }
+    if (isChecked(id)) {
+      workspace.setDocument(id, document.getText());
+      checkedFiles.add(id);
+    } else if (workspace.kindOf(id) === 'registry') {
+      // A registry's unsaved entries count: the workspace reads it as a document too.
+      workspace.setDocument(id, document.getText());
+    }
+  }
+
+  function publishNow(): void {
+    clearTimeout(publishTimer);
+    publishTimer = undefined;
+    const byFile = new Map<string, Diagnostic[]>();
+    lastDiagnostics = settings.enable ? workspace.diagnostics() : [];
+    for (const diagnostic of lastDiagnostics) {
+      const list = byFile.get(diagnostic.file);
+      if (list) list.push(diagnostic);
+      else byFile.set(diagnostic.file, [diagnostic]);
+    }
+    const files = new Set([...(settings.enable ? checkedFiles : []), ...byFile.keys(), ...published.keys()]);
+    for (const file of files) {
+      const lsp = (byFile.get(file) ?? []).map((diagnostic) => toLspDiagnostic(diagnostic, rangeOf));
+      const serialized = JSON.stringify(lsp);
+      if (published.get(file) === serialized) continue;
+      published.set(file, serialized);
+      void connection.sendDiagnostics({ uri: uriOfId(file), diagnostics: lsp });
+    }
+  }
+
+  function schedulePublish(): void {
+    clearTimeout(publishTimer);
+    publishTimer = setTimeout(publishNow, DEBOUNCE_MS);
+  }
+
+  async function reload(): Promise<void> {
+    const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('claimlint: reading the workspace', 0, undefined, false);
+    let lastPercent = -1;
+    loadFromDisk((done, total) => {
+      const percent = Math.floor((done / total) * 100);
+      if (percent === lastPercent) return;
+      lastPercent = percent;
+      progress?.report(percent, `${done}/${total} files`);
+    });
+    publishNow();
+    progress?.done();
+  }
+
+  async function pullSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    const pulled: unknown = await connection.workspace.getConfiguration('claimlint');
+    applySettings(pulled);
+  }
+
+  function applySettings(value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const record = value as Record<string, unknown>;
+    const next: Settings = {
+      enable: typeof record.enable === 'boolean' ? record.enable : settings.enable,
+      configPath: typeof record.configPath === 'string' ? record.configPath : settings.configPath,
+    };
+    const changed = next.enable !== settings.enable || next.configPath !== settings.configPath;
+    settings = next;
+    return changed;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    if (folderUri) rootFolder = URI.parse(folderUri).fsPath;
+    else if (params.rootPath) rootFolder = params.rootPath;
+    const options = params.initializationOptions as { configPath?: unknown } | undefined;
+    if (typeof options?.configPath === 'string') settings.configPath = options.configPath;
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        completionProvider: { triggerCharacters: ['@', ' ', ':'] },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'claimlint' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canRegisterWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    }
+    try {
+      await pullSettings();
+    } catch {
+      // A client that advertises configuration but fails the request keeps the initial settings.
+    }
+    await reload();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    let changed: boolean;
+    if (canPullConfiguration) {
+      const before = { ...settings };
+      await pullSettings();
+      changed = before.enable !== settings.enable || before.configPath !== settings.configPath;
+    } else {
+      changed = applySettings((change.settings as { claimlint?: unknown } | undefined)?.claimlint);
+    }
+    if (changed) await reload();
+  });
+
+  documents.onDidOpen((event) => {
+    applyBuffer(event.document);
+    schedulePublish();
+  });
+  documents.onDidChangeContent((event) => {
+    applyBuffer(event.document);
+    schedulePublish();
+  });
+  documents.onDidClose((event) => {
+    const id = idOfUri(event.document.uri);
+    if (id === undefined) return;
+    if (isUntitledId(id)) {
+      workspace.removeDocument(id);
+      checkedFiles.delete(id);
+    } else if (id === configFile || workspace.isIncluded(id)) {
+      // The buffer is gone: what counts now is the file on disk (documents no longer holds it).
+      if (id === configFile) void reload();
+      else readFromDisk(id);
+    } else {
+      workspace.removeDocument(id);
+    }
+    schedulePublish();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let reloadAll = false;
+    for (const change of params.changes) {
+      const id = idOfUri(change.uri);
+      if (id === undefined) continue;
+      const name = path.posix.basename(id);
+      if (id === configFile || (configFile === undefined && (name === 'claimlint.yaml' || name === '.claimlint.yaml'))) {
+        reloadAll = true;
+        continue;
+      }
+      if (documents.get(change.uri)) continue; // the buffer wins over the disk while it is open
+      if (workspace.isIncluded(id)) {
+        if (change.type === FileChangeType.Deleted) {
+          workspace.removeDocument(id);
+          checkedFiles.delete(id);
+        } else readFromDisk(id);
+      } else {
+        // Registries, archives, bibliographies: forget the cached copy, the engine rereads it.
+        workspace.removeDocument(id);
+      }
+    }
+    if (reloadAll) void reload();
+    else schedulePublish();
+  });
+
+  connection.onRequest('claimlint/checkWorkspace', async () => {
+    await reload();
+    return { files: checkedFiles.size, ...countBySeverity(lastDiagnostics) };
+  });
+
+  const state: ServerState = {
+    get workspace() {
+      return workspace;
+    },
+    documents,
+    rangeOf,
+    idOf: idOfUri,
+    lastDiagnostics: () => lastDiagnostics,
+  };
+  registerFeatures(connection, state);
+  documents.listen(connection);
+}
