@@ -53,7 +53,7 @@ describe('language server diagnostics', () => {
           endColumn: d.range.end.character + 1,
           rule: String(d.code),
           severity: SEVERITY_NAMES[d.severity ?? 1]!,
-          message: d.message,
+          message: messageText(d.message),
           related: (d.relatedInformation ?? []).map((r) => ({
             file: relativeFile(r.location.uri),
             line: r.location.range.start.line + 1,
@@ -85,13 +85,13 @@ describe('language server diagnostics', () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: outlook, languageId: 'markdown', version: 1, text } });
     // Remove the Russia figure: the brief's 10 Mt no longer contradicts a 3.8 Mt in the outlook.
     const before = (client.diagnostics.get(brief) ?? []).find((d) => d.code === 'contradiction')!.message;
-    expect(before).toContain('reports/global-outlook.md');
+    expect(messageText(before)).toContain('reports/global-outlook.md');
     const edited = text.replace('[3.8 Mt]{subject=ru metric=re-reserves as_of=2024}', 'unclear');
     expect(edited).not.toBe(text);
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: outlook, version: 2 }, contentChanges: [{ text: edited }] });
     await client.waitFor(() => contradictionsIn(outlook) === 0, 'the outlook to lose its contradiction');
     await client.waitFor(
-      () => !(client.diagnostics.get(brief) ?? []).some((d) => d.message.includes('reports/global-outlook.md')),
+      () => !(client.diagnostics.get(brief) ?? []).some((d) => messageText(d.message).includes('reports/global-outlook.md')),
       'the brief to stop citing the outlook',
     );
     // Closing the unsaved buffer goes back to the file on disk.
@@ -103,4 +103,8 @@ describe('language server diagnostics', () => {
 function relativeFile(uri: string): string {
   const prefix = `${fileUri(client.folder)}/`;
   return uri.startsWith(prefix) ? decodeURIComponent(uri.slice(prefix.length)) : uri;
+}
+
+function messageText(message: string | { value: string }): string {
+  return typeof message === 'string' ? message : message.value;
 }
