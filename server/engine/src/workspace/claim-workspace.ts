@@ -13,7 +13,7 @@ import { LineIndex, type Position } from '../text/line-index';
 import { Vocabulary } from '../vocabulary';
 import { parseClaimsFile } from '../yaml/claims-file';
 import { DEFAULT_CONFIG, parseConfig, type ClaimlintConfig } from '../yaml/config';
-import { createClaimDescriber, relativeTo } from './describe-claim';
+import { createClaimDescriber, relativeTo, type ClaimDescriber } from './describe-claim';
 import { extractMarkdownClaims } from './extract-markdown-claims';
 import { extractYamlClaims } from './extract-yaml-claims';
 import { groupByKey } from './key-index';
@@ -141,9 +141,34 @@ export class ClaimWorkspace {
     return this.linesOf(file).positionAt(offset);
   }
 
+  /** UTF-16 offset of a 0-based line/character in a document the workspace knows. */
+  offsetAt(file: string, position: Position): number {
+    return this.linesOf(file).offsetAt(position);
+  }
+
   /** Every claim of every checked document. */
   claims(): Claim[] {
     return [...this.documents.keys()].flatMap((file) => this.parsedDocument(file)?.claims ?? []);
+  }
+
+  /** Every citation of every checked document, with its file. */
+  citations(): LocatedCitation[] {
+    return [...this.documents.keys()].flatMap((file) => this.parsedDocument(file)?.citations ?? []);
+  }
+
+  /** Every source entry of every registry (the config's and those named in front matter). */
+  sources(): SourceEntry[] {
+    return [...this.allRegistryFiles()].flatMap((file) => this.parsedDocument(file)?.sources ?? []);
+  }
+
+  /** Names claims as messages do (labels, values, file:line). */
+  describer(): ClaimDescriber {
+    return createClaimDescriber(this.vocabulary, this.root, (file, offset) => this.positionAt(file, offset).line);
+  }
+
+  /** The config file's document id, when there is one. */
+  get configPath(): string | undefined {
+    return this.configFile;
   }
 
   diagnostics(): Diagnostic[] {
