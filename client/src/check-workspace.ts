@@ -5,11 +5,18 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckWorkspaceRequest } from './protocol';
 import type { CheckWorkspaceResult } from './protocol';
 
-export async function checkWorkspace(client: LanguageClient): Promise<CheckWorkspaceResult> {
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'claimlint: checking the workspace…' },
-    () => client.sendRequest(CheckWorkspaceRequest, {}),
-  );
+/** Resolves with the server's counts, or undefined (after telling the user) when the request failed. */
+export async function checkWorkspace(client: LanguageClient): Promise<CheckWorkspaceResult | undefined> {
+  let result: CheckWorkspaceResult;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'claimlint: checking the workspace…' },
+      () => client.sendRequest(CheckWorkspaceRequest, {}),
+    );
+  } catch (error) {
+    void vscode.window.showErrorMessage(`claimlint could not check the workspace: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
   const summary =
     `claimlint checked ${count(result.files, 'file')}: ` +
     `${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}, ${count(result.infos, 'info')}.`;

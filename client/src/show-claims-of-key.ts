@@ -35,10 +35,16 @@ export class ClaimsOfKeyPicker implements vscode.Disposable {
     }
     const client = await this.getClient();
     if (!client) return undefined;
-    const result = await client.sendRequest(ClaimsOfKeyRequest, {
-      textDocument: { uri: client.code2ProtocolConverter.asUri(target.uri) },
-      position: client.code2ProtocolConverter.asPosition(target.position),
-    });
+    let result: ClaimsOfKeyResult;
+    try {
+      result = await client.sendRequest(ClaimsOfKeyRequest, {
+        textDocument: { uri: client.code2ProtocolConverter.asUri(target.uri) },
+        position: client.code2ProtocolConverter.asPosition(target.position),
+      });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`claimlint could not list the claims of this quantity: ${messageOf(error)}`);
+      return undefined;
+    }
     if (!result.key) {
       void vscode.window.showInformationMessage('claimlint: there is no figure or claim with a subject and a metric at the cursor.');
       return undefined;
@@ -109,4 +115,8 @@ function toItem(claim: ClaimOfKey, client: LanguageClient, target: { uri: vscode
     detail: claim.context ? `${where}  ${claim.context}` : where,
     claim,
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -241,7 +241,8 @@ suite(`claimlint in VS Code ${vscode.version} (${vscode.env.appHost}, extension 
   test('Check Whole Workspace publishes exactly the CLI report and counts it in the status bar', async () => {
     const expected = cliReport();
     assert.ok(expected.length >= 10, `the CLI finds the example's problems (${expected.length})`);
-    const result = await vscode.commands.executeCommand<CheckWorkspaceResult>('claimlint.checkWorkspace');
+    const result = await vscode.commands.executeCommand<CheckWorkspaceResult | undefined>('claimlint.checkWorkspace');
+    assert.ok(result, 'the server answered claimlint/checkWorkspace');
     const count = (severity: CliRow['severity']) => expected.filter((row) => row.severity === severity).length;
     assert.deepStrictEqual(
       { errors: result.errors, warnings: result.warnings, infos: result.infos },
@@ -274,7 +275,12 @@ suite(`claimlint in VS Code ${vscode.version} (${vscode.env.appHost}, extension 
       });
     });
     const opened = vscode.commands.executeCommand<ClaimOfKey | undefined>('claimlint.showClaimsOfKey', editor.document.uri, figure);
-    const { key, items, quickPick } = await shown;
+    const { key, items, quickPick } = await Promise.race([
+      shown,
+      Promise.resolve(opened).then((claim) => {
+        throw new Error(`the command ended without showing the claims (it returned ${JSON.stringify(claim)})`);
+      }),
+    ]);
     assert.match(key.label, /Russia/);
     const files = items.map((item) => path.basename(vscode.Uri.parse(item.claim.uri).fsPath));
     assert.ok(items.length >= 4, `four claims of the key: ${JSON.stringify(items.map((i) => i.label))}`);
