@@ -1,8 +1,28 @@
 // The editor features (hover, definition, references, completion, code actions, symbols, the
 // custom requests): each asks a pure engine function and translates offsets to LSP ranges.
-import { MarkupKind, type Connection, type Position, type TextDocumentIdentifier } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type Location,
+  type Position,
+  type TextDocumentIdentifier,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { Diagnostic } from '../../engine/src/index';
 import { claimsOfKeyAt } from '../../engine/src/features/claims-of-key';
+import { codeActionsAt } from '../../engine/src/features/code-actions';
+import { completionAt, type CompletionKind } from '../../engine/src/features/completion';
+import { definitionAt } from '../../engine/src/features/definition';
+import { claimSymbols } from '../../engine/src/features/document-symbols';
 import { hoverAt } from '../../engine/src/features/hover';
+import type { FileSpan } from '../../engine/src/features/locate';
+import { referencesAt } from '../../engine/src/features/references';
+import { toLspDiagnostic } from './to-lsp-diagnostic';
 import { uriOfId } from './document-ids';
 import type { ServerState } from './claimlint-server';
 
@@ -27,6 +47,60 @@ export function registerFeatures(connection: Connection, state: ServerState): vo
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: state.rangeOf(at.file, hover.span) };
   });
 
+  const toLocation = (target: FileSpan): Location => ({ uri: uriOfId(target.file), range: state.rangeOf(target.file, target.span) });
+
+  connection.onDefinition((params) => {
+    const at = locate(params);
+    return at ? definitionAt(state.workspace, at.file, at.offset).map(toLocation) : null;
+  });
+
+  connection.onReferences((params) => {
+    const at = locate(params);
+    return at ? referencesAt(state.workspace, at.file, at.offset, params.context.includeDeclaration).map(toLocation) : null;
+  });
+
+  connection.onCompletion((params) => {
+    const at = locate(params);
+    const result = at ? completionAt(state.workspace, at.file, at.offset) : undefined;
+    if (!at || !result) return null;
+    const range = state.rangeOf(at.file, result.span);
+    return result.items.map((item) => ({
+      label: item.label,
+      kind: COMPLETION_KINDS[item.kind],
+      ...(item.detail !== undefined ? { detail: item.detail } : {}),
+      textEdit: { range, newText: item.label },
+    }));
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const file = state.idOf(params.textDocument.uri);
+    if (file === undefined || state.workspace.textOf(file) === undefined) return null;
+    return claimSymbols(state.workspace, file).map((symbol) => {
+      const range = state.rangeOf(file, symbol.span);
+      return { name: symbol.name, detail: symbol.detail, kind: SymbolKind.Number, range, selectionRange: range };
+    });
+  });
+
+  connection.onCodeAction((params) => {
+    const file = state.idOf(params.textDocument.uri);
+    if (file === undefined || state.workspace.textOf(file) === undefined) return null;
+    const span = { start: state.workspace.offsetAt(file, params.range.start), end: state.workspace.offsetAt(file, params.range.end) };
+    const lspOf = new Map<Diagnostic, LspDiagnostic>();
+    return codeActionsAt(state.workspace, state.lastDiagnostics(), file, span).map((action): CodeAction => {
+      const changes: Record<string, TextEdit[]> = {};
+      for (const edit of action.edits) (changes[uriOfId(edit.file)] ??= []).push({ range: state.rangeOf(edit.file, edit.span), newText: edit.newText });
+      const diagnostic = action.diagnostic;
+      if (diagnostic && !lspOf.has(diagnostic)) lspOf.set(diagnostic, toLspDiagnostic(diagnostic, state.rangeOf));
+      return {
+        title: action.title,
+        kind: CodeActionKind.QuickFix,
+        edit: { changes },
+        ...(diagnostic ? { diagnostics: [lspOf.get(diagnostic)!] } : {}),
+        ...(action.preferred ? { isPreferred: true } : {}),
+      };
+    });
+  });
+
   connection.onRequest('claimlint/claimsOfKey', (params: PositionParams) => {
     const at = locate(params);
     const found = at ? claimsOfKeyAt(state.workspace, state.lastDiagnostics(), at.file, at.offset) : undefined;
@@ -45,3 +119,10 @@ export function registerFeatures(connection: Connection, state: ServerState): vo
     };
   });
 }
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  source: CompletionItemKind.Reference,
+  subject: CompletionItemKind.EnumMember,
+  metric: CompletionItemKind.Field,
+  unit: CompletionItemKind.Unit,
+};

@@ -1,0 +1,134 @@
+// Quick fixes, each an edit of its own span only: cite a known source after an unsourced figure's
+// sentence, write a figure in its metric's unit, replace an unknown source id with the nearest
+// known one, and disable a rule for the next line.
+import type { Diagnostic, Span } from '../model';
+import { convertWritten } from '../quantity';
+import { closestMatches } from '../text/closest-matches';
+import type { ClaimWorkspace } from '../workspace/claim-workspace';
+
+export interface TextEdit {
+  file: string;
+  span: Span;
+  newText: string;
+}
+
+export interface CodeAction {
+  title: string;
+  edits: TextEdit[];
+  /** The diagnostic the action fixes, when it fixes one. */
+  diagnostic?: Diagnostic;
+  preferred?: boolean;
+}
+
+/** How many sources the insert-citation fix offers. */
+const CITATION_CHOICES = 3;
+/** How far after a figure the sentence end is looked for. */
+const SENTENCE_WINDOW = 2000;
+
+export function codeActionsAt(workspace: ClaimWorkspace, diagnostics: readonly Diagnostic[], file: string, range: Span): CodeAction[] {
+  const text = workspace.textOf(file);
+  if (text === undefined) return [];
+  const overlapping = diagnostics.filter((d) => d.file === file && d.span.start <= range.end && d.span.end >= range.start);
+  const actions: CodeAction[] = [];
+  const isMarkdown = workspace.kindOf(file) === 'markdown' || file.startsWith('untitled:');
+  for (const diagnostic of overlapping) {
+    if (diagnostic.rule === 'missing-source' && isMarkdown) actions.push(...insertCitations(workspace, text, diagnostic));
+    if (diagnostic.rule === 'unknown-source') actions.push(...replaceUnknownSource(workspace, text, diagnostic));
+  }
+  actions.push(...convertUnits(workspace, text, file, range));
+  const disabled = new Set<string>();
+  for (const diagnostic of overlapping) {
+    const line = workspace.positionAt(file, diagnostic.span.start).line;
+    const key = `${line}:${diagnostic.rule}`;
+    if (disabled.has(key)) continue;
+    disabled.add(key);
+    actions.push(disableForNextLine(workspace, text, diagnostic, line, isMarkdown));
+  }
+  return actions;
+}
+
+function insertCitations(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic): CodeAction[] {
+  const at = sentenceEnd(text, diagnostic.span.end);
+  return nearestSourceIds(workspace, diagnostic.file, diagnostic.span.start)
+    .slice(0, CITATION_CHOICES)
+    .map((id, index) => ({
+      title: `Cite [@${id}]`,
+      edits: [{ file: diagnostic.file, span: { start: at, end: at }, newText: ` [@${id}]` }],
+      diagnostic,
+      preferred: index === 0,
+    }));
+}
+
+/** Where a citation goes: before the full stop that ends the figure's sentence, else at the line's end. */
+function sentenceEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + SENTENCE_WINDOW);
+  for (let i = from; i < limit; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') return trimBack(text, i);
+    if ('。！？'.includes(c)) return i;
+    if ('.!?'.includes(c) && (i + 1 >= text.length || /\s/.test(text[i + 1]!))) return i;
+  }
+  return trimBack(text, limit);
+}
+
+function trimBack(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i;
+}
+
+/** Known source ids, those cited nearest to the offset in the same document first, then the registry's order. */
+function nearestSourceIds(workspace: ClaimWorkspace, file: string, offset: number): string[] {
+  const distance = new Map<string, number>();
+  for (const { file: citedIn, citation } of workspace.citations()) {
+    if (citedIn !== file || !citation.id) continue;
+    const d = Math.abs(citation.span.start - offset);
+    distance.set(citation.id, Math.min(distance.get(citation.id) ?? Infinity, d));
+  }
+  const ids = [...new Set(workspace.sources().map((s) => s.id))];
+  return ids
+    .map((id, order) => ({ id, order, d: distance.get(id) ?? Infinity }))
+    .sort((a, b) => a.d - b.d || a.order - b.order)
+    .map((s) => s.id);
+}
+
+function replaceUnknownSource(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic): CodeAction[] {
+  const written = text.slice(diagnostic.span.start, diagnostic.span.end);
+  const known = new Set(workspace.sources().map((s) => s.id));
+  return closestMatches(written, known).map((id, index) => ({
+    title: `Replace "${written}" with "${id}"`,
+    edits: [{ file: diagnostic.file, span: diagnostic.span, newText: id }],
+    diagnostic,
+    preferred: index === 0,
+  }));
+}
+
+function convertUnits(workspace: ClaimWorkspace, text: string, file: string, range: Span): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const claim of workspace.claims()) {
+    if (claim.file !== file || !claim.quantity || claim.span.start > range.end || claim.span.end < range.start) continue;
+    const unit = claim.metric ? workspace.vocabulary.get('metric', claim.metric.id)?.unit : undefined;
+    if (!unit) continue;
+    const written = text.slice(claim.span.start, claim.span.end);
+    // Only figures written as one piece of text (not a YAML {amount, unit} map) can be rewritten in place.
+    if (written !== claim.quantity.written.text) continue;
+    const converted = convertWritten(claim.quantity, unit);
+    if (converted === undefined || converted === written) continue;
+    actions.push({ title: `Write ${written} as ${converted}`, edits: [{ file, span: claim.span, newText: converted }] });
+  }
+  return actions;
+}
+
+function disableForNextLine(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic, line: number, isMarkdown: boolean): CodeAction {
+  const lineStart = workspace.offsetAt(diagnostic.file, { line, character: 0 });
+  let indentEnd = lineStart;
+  while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
+  const indent = text.slice(lineStart, indentEnd);
+  const comment = isMarkdown ? `<!-- claimlint-disable-next-line ${diagnostic.rule} -->` : `# claimlint-disable-next-line ${diagnostic.rule}`;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    title: `Disable ${diagnostic.rule} for this line`,
+    edits: [{ file: diagnostic.file, span: { start: lineStart, end: lineStart }, newText: `${indent}${comment}${newline}` }],
+    diagnostic,
+  };
+}
