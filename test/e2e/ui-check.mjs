@@ -106,6 +106,24 @@ try {
     `${tableRows.length} table rows`,
   );
 
+  // Scroll the hover to its table, as a reader would with the wheel (moving onto the hover keeps it open).
+  const hoverBox = await hover.first().boundingBox();
+  if (hoverBox) {
+    await page.mouse.move(hoverBox.x + hoverBox.width / 2, hoverBox.y + hoverBox.height / 2, { steps: 4 });
+    for (let turn = 0; turn < 30; turn += 1) {
+      const tableBox = await hover.locator('table').first().boundingBox();
+      if (!tableBox || tableBox.y <= hoverBox.y + 24) break;
+      await page.mouse.wheel(0, Math.min(120, tableBox.y - hoverBox.y - 16));
+      const moved = await page
+        .waitForFunction(
+          ([before]) => (document.querySelector('.monaco-hover table')?.getBoundingClientRect().y ?? before) !== before,
+          [tableBox.y],
+          { timeout: 2_000 },
+        )
+        .then(() => true, () => false);
+      if (!moved) break; // the hover is scrolled to its end
+    }
+  }
   await page.screenshot({ path: options.screenshot });
   log(`screenshot: ${options.screenshot}`);
 } catch (error) {
