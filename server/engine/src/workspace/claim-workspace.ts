@@ -53,6 +53,31 @@ interface DocumentState {
   parsed?: ParsedDocument;
 }
 
+/** Rule findings of one document, by index in RULES, valid while its parse is the same object. */
+interface DocumentChecks {
+  parsed: ParsedDocument;
+  claimFindings: Finding[][];
+  citationFindings: Finding[][];
+}
+
+/** Rule findings of one key, by index in RULES, valid while its claims are the same objects. */
+interface KeyChecks {
+  claims: Claim[];
+  findings: Finding[][];
+}
+
+interface CheckCache {
+  configState: unknown;
+  epoch: number;
+  registries: ParsedDocument[];
+  documents: Map<string, DocumentChecks>;
+  keys: Map<string, KeyChecks>;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export class ClaimWorkspace {
@@ -69,6 +94,9 @@ export class ClaimWorkspace {
   private readonly archiveCache = new Map<string, readonly FigureMatch[] | null>();
   private readonly unreadable = new Map<string, Finding>();
   private configDocument: DocumentState | undefined;
+  /** Bumped when a file that is not a checked document changes (archives, bibliographies). */
+  private environmentEpoch = 0;
+  private checkCache: CheckCache = { configState: undefined, epoch: -1, registries: [], documents: new Map(), keys: new Map() };
 
   constructor(options: WorkspaceOptions) {
     this.root = stripTrailingSlash(options.root);
@@ -112,6 +140,7 @@ export class ClaimWorkspace {
       this.loadConfig();
       return;
     }
+    this.noteEnvironmentChange(file);
     this.documents.set(file, { text });
     this.unreadable.delete(file);
     this.hostFiles.delete(file);
@@ -119,10 +148,17 @@ export class ClaimWorkspace {
   }
 
   removeDocument(file: string): void {
+    this.noteEnvironmentChange(file);
     this.documents.delete(file);
     this.hostFiles.delete(file);
     this.archiveCache.delete(file);
     this.unreadable.delete(file);
+  }
+
+  /** Checks read archives and registries through the context: a change there invalidates them all. */
+  private noteEnvironmentChange(file: string): void {
+    const checkedKind = /\.(md|markdown|claims\.ya?ml)$/i.test(file);
+    if (!checkedKind || this.archiveCache.has(file) || this.hostFiles.has(file)) this.environmentEpoch++;
   }
 
   /** Reports a file that could not be checked at all (binary, too large, unreadable). */
@@ -171,34 +207,77 @@ export class ClaimWorkspace {
     return this.configFile;
   }
 
+  /**
+   * Every diagnostic of the workspace. Cheap to repeat: a document's claim and citation checks are
+   * kept until its text changes, a key's comparisons until one of its claims changes, and both are
+   * dropped when the config, a registry or an archive changes. Workspace-wide checks (ids) rerun;
+   * they are linear. The result equals a computation from scratch, in the same order.
+   */
   diagnostics(): Diagnostic[] {
     const findings: Finding[] = [...this.configState.findings, ...this.unreadable.values()];
     const claims: Claim[] = [];
     const citations: LocatedCitation[] = [];
+    const documentChecks: DocumentChecks[] = [];
+    const sources: SourceEntry[] = [];
+    const registries: ParsedDocument[] = [];
+    for (const registry of this.allRegistryFiles()) {
+      const parsed = this.parsedDocument(registry);
+      if (!parsed) continue;
+      registries.push(parsed);
+      sources.push(...parsed.sources);
+    }
+    const context = this.ruleContext(sources);
+    this.dropStaleChecks(registries);
     for (const file of this.documents.keys()) {
       const parsed = this.parsedDocument(file);
       if (!parsed) continue;
       claims.push(...parsed.claims);
       citations.push(...parsed.citations);
       findings.push(...parsed.findings);
+      let checks = this.checkCache.documents.get(file);
+      if (!checks || checks.parsed !== parsed) {
+        checks = {
+          parsed,
+          claimFindings: RULES.map((rule) => (rule.checkClaim ? parsed.claims.flatMap((claim) => rule.checkClaim!(claim, context)) : [])),
+          citationFindings: RULES.map((rule) => (rule.checkCitation ? parsed.citations.flatMap((citation) => rule.checkCitation!(citation, context)) : [])),
+        };
+        this.checkCache.documents.set(file, checks);
+      }
+      documentChecks.push(checks);
     }
-    const sources: SourceEntry[] = [];
+    for (const file of this.checkCache.documents.keys()) if (!this.documents.has(file)) this.checkCache.documents.delete(file);
     for (const registry of this.allRegistryFiles()) {
       const parsed = this.parsedDocument(registry);
-      if (!parsed) continue;
-      sources.push(...parsed.sources);
-      if (!this.documents.has(registry)) findings.push(...parsed.findings);
+      if (parsed && !this.documents.has(registry)) findings.push(...parsed.findings);
     }
-    const context = this.ruleContext(sources);
     const facts: WorkspaceFacts = { claims, citations, sources };
-    const groups = [...groupByKey(claims).values()];
-    for (const rule of RULES) {
-      if (rule.checkClaim) for (const claim of claims) findings.push(...rule.checkClaim(claim, context));
-      if (rule.checkCitation) for (const citation of citations) findings.push(...rule.checkCitation(citation, context));
-      if (rule.checkKey) for (const group of groups) findings.push(...rule.checkKey(group, context));
-      if (rule.checkWorkspace) findings.push(...rule.checkWorkspace(facts, context));
+    const keyChecks: KeyChecks[] = [];
+    const seenKeys = new Set<string>();
+    for (const group of groupByKey(claims).values()) {
+      seenKeys.add(group.key);
+      let checks = this.checkCache.keys.get(group.key);
+      if (!checks || !sameItems(checks.claims, group.claims)) {
+        checks = { claims: group.claims, findings: RULES.map((rule) => (rule.checkKey ? rule.checkKey(group, context) : [])) };
+        this.checkCache.keys.set(group.key, checks);
+      }
+      keyChecks.push(checks);
     }
+    for (const key of this.checkCache.keys.keys()) if (!seenKeys.has(key)) this.checkCache.keys.delete(key);
+    RULES.forEach((rule, index) => {
+      for (const checks of documentChecks) findings.push(...checks.claimFindings[index]!);
+      for (const checks of documentChecks) findings.push(...checks.citationFindings[index]!);
+      for (const checks of keyChecks) findings.push(...checks.findings[index]!);
+      if (rule.checkWorkspace) findings.push(...rule.checkWorkspace(facts, context));
+    });
     return this.finish(findings);
+  }
+
+  /** Forgets every cached check when what all checks read (config, registries, archives) changed. */
+  private dropStaleChecks(registries: ParsedDocument[]): void {
+    const cache = this.checkCache;
+    const same = cache.configState === this.configState && cache.epoch === this.environmentEpoch && sameItems(cache.registries, registries);
+    if (same) return;
+    this.checkCache = { configState: this.configState, epoch: this.environmentEpoch, registries, documents: new Map(), keys: new Map() };
   }
 
   // -------------------------------------------------------------------------------------------
