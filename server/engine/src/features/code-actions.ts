@@ -32,7 +32,9 @@ export function codeActionsAt(workspace: ClaimWorkspace, diagnostics: readonly D
   const actions: CodeAction[] = [];
   const isMarkdown = workspace.kindOf(file) === 'markdown' || file.startsWith('untitled:');
   for (const diagnostic of overlapping) {
-    if (diagnostic.rule === 'missing-source' && isMarkdown) actions.push(...insertCitations(workspace, text, diagnostic));
+    if (diagnostic.rule === 'missing-source') {
+      actions.push(...(isMarkdown ? insertCitations(workspace, text, diagnostic) : insertYamlSources(workspace, text, diagnostic)));
+    }
     if (diagnostic.rule === 'unknown-source') actions.push(...replaceUnknownSource(workspace, text, diagnostic));
   }
   actions.push(...convertUnits(workspace, text, file, range));
@@ -54,6 +56,33 @@ function insertCitations(workspace: ClaimWorkspace, text: string, diagnostic: Di
     .map((id, index) => ({
       title: `Cite [@${id}]`,
       edits: [{ file: diagnostic.file, span: { start: at, end: at }, newText: ` [@${id}]` }],
+      diagnostic,
+      preferred: index === 0,
+    }));
+}
+
+/** A YAML claim in block style gets a `sources:` line under its `value:` line, at the key's indent.
+ *  Flow-style claims (`{value: …}`) and claims that already have a `sources:` key get no fix. */
+function insertYamlSources(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic): CodeAction[] {
+  const lineStart = text.lastIndexOf('\n', diagnostic.span.start - 1) + 1;
+  const valueKey = /^([ \t]*(?:-[ \t]+)?)value[ \t]*:/.exec(text.slice(lineStart, diagnostic.span.start));
+  if (!valueKey) return [];
+  const indent = ' '.repeat(valueKey[1]!.length);
+  let lineEnd = text.indexOf('\n', diagnostic.span.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const crlf = text[lineEnd - 1] === '\r';
+  const insertAt = crlf ? lineEnd - 1 : lineEnd;
+  // The claim's other keys: the following lines indented at least as deep as `value:`.
+  for (const line of text.slice(lineEnd + 1).split('\n')) {
+    const depth = /^ */.exec(line)![0].length;
+    if (line.trim() !== '' && depth < indent.length) break;
+    if (depth === indent.length && /^\s*sources\s*:/.test(line)) return [];
+  }
+  return nearestSourceIds(workspace, diagnostic.file, diagnostic.span.start)
+    .slice(0, CITATION_CHOICES)
+    .map((id, index) => ({
+      title: `Add sources: [${id}]`,
+      edits: [{ file: diagnostic.file, span: { start: insertAt, end: insertAt }, newText: `${crlf ? '\r\n' : '\n'}${indent}sources: [${id}]` }],
       diagnostic,
       preferred: index === 0,
     }));
