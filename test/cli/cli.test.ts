@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, tr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonDiagnostic } from '../../server/cli/src/formatters/json';
 import { CLI_BIN, REPO_ROOT, ensureCliBuilt } from './global-setup';
 import { sarifSchemaErrors } from './sarif-schema';
 
@@ -206,17 +207,6 @@ function listFiles(folder: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // With the engine's rules
 
-interface JsonDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
-  related: { file: string; line: number; column: number; message: string }[];
-}
 
 function json(run: Run): JsonDiagnostic[] {
   return JSON.parse(run.stdout) as JsonDiagnostic[];

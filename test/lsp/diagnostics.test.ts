@@ -3,19 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonDiagnostic as CliDiagnostic } from '../../server/cli/src/formatters/json';
 import { copyExample, ensureServerBuilt, fileUri, LspTestClient, REPO_ROOT } from './lsp-test-client';
 
-interface CliDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
-  related: { file: string; line: number; column: number; message: string }[];
-}
 
 const CHECKED = ['reports/global-outlook.md', 'reports/china-brief.zh.md', 'claims/reserves.claims.yaml', 'claims/trade.claims.yaml'];
 const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info' };

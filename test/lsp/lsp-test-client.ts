@@ -1,7 +1,7 @@
 // A small LSP client for the tests: spawns the bundled server over stdio, records every published
 // diagnostic and lets a test wait for a notification that satisfies a condition (no fixed sleeps).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,23 +16,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
+/** The same freshness check as the CLI suites: one bundle step builds both. */
+export { ensureBundlesBuilt as ensureServerBuilt } from '../cli/global-setup';
 const SERVER_BUNDLE = join(REPO_ROOT, 'dist/server.js');
-const SERVER_SOURCES = ['server/lsp/src', 'server/cli/src', 'server/engine/src', 'server/engine/schemas', 'scripts/bundle.mjs'];
-
-function newestModification(path: string): number {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestModification(join(path, name))));
-}
-
-/** Bundles dist/server.js when it is missing or older than its sources. */
-export function ensureServerBuilt(): void {
-  const built = statSync(SERVER_BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const newest = Math.max(...SERVER_SOURCES.map((source) => newestModification(join(REPO_ROOT, source))));
-  if (built >= newest) return;
-  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-}
 
 /** A fresh copy of examples/rare-earths in a temporary folder (tests edit it). */
 export function copyExample(): string {
