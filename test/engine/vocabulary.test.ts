@@ -211,6 +211,12 @@ describe('CJK text', () => {
     ]);
   });
 
+  it('reads 印度尼西亚 as Indonesia, not as 印度 (India) followed by other characters', () => {
+    expect(plain.findAliases('2022年，印度尼西亚的稀土出口量', 'subject')).toEqual([
+      { kind: 'subject', id: 'id', alias: '印度尼西亚', start: 6, end: 11 },
+    ]);
+  });
+
   it('finds subjects and metrics in the same words by separate calls, one per kind', () => {
     const text = '据报道美国稀土储量约为190万吨';
     expect(found(configured, text, 'subject')).toEqual([['us', '美国']]);

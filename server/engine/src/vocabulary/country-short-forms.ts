@@ -33,6 +33,8 @@ export const COUNTRY_SHORT_FORMS: Readonly<Record<string, HandAddedSubject>> = {
   vn: { name: 'Vietnam', aliases: ['Vietnam', 'Viet Nam', '越南', 'Vietnamese'] },
   br: { name: 'Brazil', aliases: ['Brazil', '巴西', 'Brazilian'] },
   in: { name: 'India', aliases: ['India', '印度', 'Indian'] },
+  // The library's 印尼 alone would leave 印度尼西亚 to be read as 印度 (India) plus 尼西亚.
+  id: { name: 'Indonesia', aliases: ['Indonesia', '印度尼西亚', '印尼', 'Indonesian'] },
   ca: { name: 'Canada', aliases: ['Canada', '加拿大', 'Canadian'] },
   gl: { name: 'Greenland', aliases: ['Greenland', '格陵兰', '格陵兰岛', 'Greenlandic'] },
   // Further rare-earth and critical-mineral countries that reports name often.
