@@ -6,7 +6,9 @@
 //   node bench/generate-workspace.mjs <dir> <claims> [seed]
 //
 // Besides the workspace it writes `bench-manifest.json` (outside the checked globs): the planted
-// counts and, for the language-server benchmark, pairs of figures of one key in two files.
+// counts and, for the language-server benchmark, Markdown figures (each with the same figure ×1.5
+// and how many other claims of its key hold the true value) and pairs of figures of one key in two
+// files. The manifest may grow fields; the workspace files of a (claims, seed) never change.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -110,6 +112,10 @@ function subjectsFor(count) {
   return subjects;
 }
 
+function keyId(key) {
+  return `${key.subject}|${key.metric[0]}|${key.year}`;
+}
+
 function planClaims(count, next, subjects) {
   const keys = [];
   for (const [subject] of subjects) for (const metric of METRICS) for (const year of YEARS) keys.push({ subject, metric, year });
@@ -119,7 +125,7 @@ function planClaims(count, next, subjects) {
   const planted = { contradiction: 0, missingSource: 0, unknownSource: 0, scaleSlip: 0 };
   for (let index = 0; index < count; index++) {
     const key = keys[Math.floor(next() * keys.length)];
-    const id = `${key.subject}|${key.metric[0]}|${key.year}`;
+    const id = keyId(key);
     if (!truth.has(id)) truth.set(id, roundTo3(key.metric[3] + next() * (key.metric[4] - key.metric[3])));
     let tonnes = truth.get(id);
     let sources = [`src-${Math.floor(next() * SOURCE_COUNT)}`];
@@ -224,18 +230,30 @@ export function generateWorkspace(dir, claimCount, seed = 1) {
       const country = subjectById.get(claim.key.subject);
       const sentence = chinese ? chineseSentence(claim, country) : englishSentence(claim, country);
       const figure = chinese ? chineseTonnes(claim.tonnes) : englishTonnes(claim.tonnes);
-      placed.push({ file: name, offset: text.length + sentence.indexOf(figure), figure, claim });
+      // `scaled`: the same figure ×1.5, written the same way; an edit to it makes a contradiction
+      // with every other claim of the key that holds the true value (`partners` of them).
+      const scaled = chinese ? chineseTonnes(roundTo3(claim.tonnes * 1.5)) : englishTonnes(roundTo3(claim.tonnes * 1.5));
+      placed.push({ file: name, offset: text.length + sentence.indexOf(figure), figure, scaled, claim });
       text += sentence + (chinese ? '\n\n' : ' Analysts expect the figure to be revised next year.\n\n');
     }
     writeFileSync(join(dir, name), text);
     files.markdown.push(name);
     bytes += Buffer.byteLength(text);
   }
+  /** Claims per key that hold the key's true value: the ones a ×1.5 edit contradicts. */
+  const truthHolders = new Map();
+  for (const claim of claims) {
+    if (claim.problem === 'contradiction' || claim.problem === 'scaleSlip') continue;
+    const id = keyId(claim.key);
+    truthHolders.set(id, (truthHolders.get(id) ?? 0) + 1);
+  }
+  const partnersOf = (claim) => (truthHolders.get(keyId(claim.key)) ?? 0) - (claim.problem === 'contradiction' || claim.problem === 'scaleSlip' ? 0 : 1);
+  const figureEntry = ({ file, offset, figure, scaled, claim }) => ({ file, offset, figure, scaled, key: keyId(claim.key), partners: partnersOf(claim) });
   // Pairs of Markdown figures of one key in two files: editing one changes the other's contradiction.
   const byKey = new Map();
   for (const place of placed) {
     if (place.claim.problem !== 'none') continue;
-    const id = `${place.claim.key.subject}|${place.claim.key.metric[0]}|${place.claim.key.year}`;
+    const id = keyId(place.claim.key);
     const list = byKey.get(id) ?? [];
     list.push(place);
     byKey.set(id, list);
@@ -243,7 +261,7 @@ export function generateWorkspace(dir, claimCount, seed = 1) {
   const crossFilePairs = [];
   for (const list of byKey.values()) {
     const other = list.find((place) => place.file !== list[0].file);
-    if (other) crossFilePairs.push([list[0], other].map(({ file, offset, figure }) => ({ file, offset, figure })));
+    if (other) crossFilePairs.push([list[0], other].map(figureEntry));
   }
   const manifest = {
     claims: claimCount,
@@ -253,7 +271,7 @@ export function generateWorkspace(dir, claimCount, seed = 1) {
     files: { yaml: files.yaml.length, markdown: files.markdown.length },
     bytes,
     planted,
-    markdownFigures: placed.map(({ file, offset, figure }) => ({ file, offset, figure })).filter((_, index) => index % 7 === 0).slice(0, 2000),
+    markdownFigures: placed.map(figureEntry).filter((_, index) => index % 7 === 0).slice(0, 2000),
     crossFilePairs: crossFilePairs.slice(0, 1000),
   };
   writeFileSync(join(dir, 'bench-manifest.json'), JSON.stringify(manifest));
