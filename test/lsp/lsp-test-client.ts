@@ -16,6 +16,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
+const RAW_ID_PREFIX = 'raw-';
+let rawRequestCount = 0;
 /** The same freshness check as the CLI suites: one bundle step builds both. */
 export { ensureBundlesBuilt as ensureServerBuilt } from '../cli/global-setup';
 const SERVER_BUNDLE = join(REPO_ROOT, 'dist/server.js');
@@ -31,17 +33,55 @@ export function fileUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
+export interface LspTestClientOptions {
+  /** Arguments for node before the server bundle (`--require <preload>`). */
+  nodeArgs?: string[];
+  /** The server's environment; the test's own by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Keep the server's stderr in `stderr` instead of passing it through. */
+  captureStderr?: boolean;
+}
+
+/** A JSON-RPC message as it came off the wire, for requests sent with `sendRawRequest`. */
+export interface RawResponse {
+  id: string;
+  result?: unknown;
+  error?: { code: number; message: string };
+}
+
 export class LspTestClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly progressTokens: unknown[] = [];
   readonly progress: unknown[] = [];
+  /** The server's stderr, when `captureStderr` was asked for. */
+  stderr = '';
+  /** The server's exit code or signal, once it has exited. */
+  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private readonly child: ChildProcess;
   private readonly waiters = new Set<() => boolean>();
+  private readonly rawResponses = new Map<string, RawResponse>();
 
-  constructor(readonly folder: string) {
-    this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  constructor(
+    readonly folder: string,
+    options: LspTestClientOptions = {},
+  ) {
+    const stderr = options.captureStderr ? 'pipe' : 'inherit';
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', stderr], env: options.env ?? process.env });
+    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.child.on('exit', (code, signal) => {
+      this.exit = { code, signal };
+      this.notify();
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    // A second reader on the same stream sees the answers to raw requests, which the connection drops.
+    new StreamMessageReader(this.child.stdout!).listen((message) => {
+      const id = (message as { id?: unknown }).id;
+      if (typeof id === 'string' && id.startsWith(RAW_ID_PREFIX)) {
+        this.rawResponses.set(id, message as unknown as RawResponse);
+        this.notify();
+      }
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.notify();
@@ -92,6 +132,28 @@ export class LspTestClient {
       };
       if (!check()) this.waiters.add(check);
     });
+  }
+
+  /** Writes bytes to the server's stdin as they are: no framing, no JSON. */
+  writeRaw(bytes: string | Uint8Array): void {
+    this.child.stdin!.write(bytes);
+  }
+
+  /** Writes one Content-Length frame around `body`, which need not be valid JSON-RPC or even JSON. */
+  writeFrame(body: string): void {
+    this.writeRaw(`Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`);
+  }
+
+  /**
+   * Sends a request with `params` written verbatim (any JSON text, or none when undefined) and
+   * resolves with the server's answer, error or result.
+   */
+  async sendRawRequest(method: string, params?: string): Promise<RawResponse> {
+    const id = `${RAW_ID_PREFIX}${++rawRequestCount}`;
+    const paramsPart = params === undefined ? '' : `,"params":${params}`;
+    this.writeFrame(`{"jsonrpc":"2.0","id":${JSON.stringify(id)},"method":${JSON.stringify(method)}${paramsPart}}`);
+    await this.waitFor(() => this.rawResponses.has(id), `the answer to raw ${method}`);
+    return this.rawResponses.get(id)!;
   }
 
   async close(): Promise<void> {

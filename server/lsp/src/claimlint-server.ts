@@ -109,17 +109,19 @@ export function startClaimlintServer(connection: Connection): void {
 
   function applyBuffer(document: TextDocument): void {
     const id = idOfUri(document.uri);
-    if (id === undefined) return;
+    const text: unknown = document.getText();
+    // TextDocuments keeps whatever a didOpen or full didChange sent as text; the engine takes strings.
+    if (id === undefined || typeof text !== 'string') return;
     if (id === configFile) {
-      workspace.setDocument(id, document.getText());
+      workspace.setDocument(id, text);
       return;
     }
     if (isChecked(id)) {
-      workspace.setDocument(id, document.getText());
+      workspace.setDocument(id, text);
       checkedFiles.add(id);
     } else if (workspace.kindOf(id) === 'registry') {
       // A registry's unsaved entries count: the workspace reads it as a document too.
-      workspace.setDocument(id, document.getText());
+      workspace.setDocument(id, text);
     }
   }
 
@@ -149,7 +151,8 @@ export function startClaimlintServer(connection: Connection): void {
   }
 
   async function reload(): Promise<void> {
-    const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    // A client that advertises progress but fails to create it still gets its diagnostics.
+    const progress = canShowProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('claimlint: reading the workspace', 0, undefined, false);
     let lastPercent = -1;
     loadFromDisk((done, total) => {
@@ -205,7 +208,10 @@ export function startClaimlintServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (canRegisterWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }).catch((error: unknown) => {
+        // Without watchers only buffers update the diagnostics; say so where the user can find it.
+        connection.console.warn(`claimlint: the client refused to watch files, so changes on disk are not seen: ${String(error)}`);
+      });
     }
     try {
       await pullSettings();
@@ -243,7 +249,7 @@ export function startClaimlintServer(connection: Connection): void {
       checkedFiles.delete(id);
     } else if (id === configFile || workspace.isIncluded(id)) {
       // The buffer is gone: what counts now is the file on disk (documents no longer holds it).
-      if (id === configFile) void reload();
+      if (id === configFile) reloadInBackground();
       else readFromDisk(id);
     } else {
       workspace.removeDocument(id);
@@ -253,8 +259,8 @@ export function startClaimlintServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     let reloadAll = false;
-    for (const change of params.changes) {
-      const id = idOfUri(change.uri);
+    for (const change of Array.isArray(params?.changes) ? params.changes : []) {
+      const id = idOfUri(change?.uri);
       if (id === undefined) continue;
       const name = path.posix.basename(id);
       if (id === configFile || (configFile === undefined && (name === 'claimlint.yaml' || name === '.claimlint.yaml'))) {
@@ -272,9 +278,14 @@ export function startClaimlintServer(connection: Connection): void {
         workspace.removeDocument(id);
       }
     }
-    if (reloadAll) void reload();
+    if (reloadAll) reloadInBackground();
     else schedulePublish();
   });
+
+  /** A reload nobody awaits: a failure is logged, never an unhandled rejection (which ends Node). */
+  function reloadInBackground(): void {
+    reload().catch((error: unknown) => connection.console.error(`claimlint: reading the workspace failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  }
 
   connection.onRequest('claimlint/checkWorkspace', async () => {
     await reload();

@@ -6,6 +6,8 @@ import { documentId } from '../../cli/src/fs-workspace';
 const UNTITLED_PREFIX = 'untitled:';
 
 export function idOfUri(uri: string): string | undefined {
+  // Off the wire, a uri may be anything; URI.parse would read 42 as the file /42.
+  if (typeof uri !== 'string') return undefined;
   const parsed = URI.parse(uri);
   if (parsed.scheme === 'file') return documentId(parsed.fsPath);
   if (parsed.scheme === 'untitled') return `${UNTITLED_PREFIX}${parsed.path}.md`;

@@ -9,8 +9,6 @@ import {
   type Connection,
   type Diagnostic as LspDiagnostic,
   type Location,
-  type Position,
-  type TextDocumentIdentifier,
   type TextEdit,
 } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../../engine/src/index';
@@ -25,21 +23,22 @@ import { referencesAt } from '../../engine/src/features/references';
 import { toLspDiagnostic } from './to-lsp-diagnostic';
 import { uriOfId } from './document-ids';
 import type { ServerState } from './claimlint-server';
-
-interface PositionParams {
-  textDocument: TextDocumentIdentifier;
-  position: Position;
-}
+import { readDocumentParams, readPositionParams, readRangeParams, type DocumentParams, type PositionParams } from './request-params';
 
 export function registerFeatures(connection: Connection, state: ServerState): void {
   /** The engine id and offset of an LSP position, when the workspace holds that document. */
   const locate = (params: PositionParams): { file: string; offset: number } | undefined => {
+    const file = known(params);
+    return file === undefined ? undefined : { file, offset: state.workspace.offsetAt(file, params.position) };
+  };
+  /** The engine id of the request's document, when the workspace holds (or can read) its text. */
+  const known = (params: DocumentParams): string | undefined => {
     const file = state.idOf(params.textDocument.uri);
-    if (file === undefined || state.workspace.textOf(file) === undefined) return undefined;
-    return { file, offset: state.workspace.offsetAt(file, params.position) };
+    return file === undefined || state.workspace.textOf(file) === undefined ? undefined : file;
   };
 
-  connection.onHover((params) => {
+  connection.onHover((raw) => {
+    const params = readPositionParams('textDocument/hover', raw);
     const at = locate(params);
     if (!at) return null;
     const hover = hoverAt(state.workspace, state.lastDiagnostics(), at.file, at.offset);
@@ -49,18 +48,19 @@ export function registerFeatures(connection: Connection, state: ServerState): vo
 
   const toLocation = (target: FileSpan): Location => ({ uri: uriOfId(target.file), range: state.rangeOf(target.file, target.span) });
 
-  connection.onDefinition((params) => {
-    const at = locate(params);
+  connection.onDefinition((raw) => {
+    const at = locate(readPositionParams('textDocument/definition', raw));
     return at ? definitionAt(state.workspace, at.file, at.offset).map(toLocation) : null;
   });
 
-  connection.onReferences((params) => {
-    const at = locate(params);
-    return at ? referencesAt(state.workspace, at.file, at.offset, params.context.includeDeclaration).map(toLocation) : null;
+  connection.onReferences((raw) => {
+    const at = locate(readPositionParams('textDocument/references', raw));
+    const includeDeclaration = (raw as { context?: { includeDeclaration?: unknown } }).context?.includeDeclaration === true;
+    return at ? referencesAt(state.workspace, at.file, at.offset, includeDeclaration).map(toLocation) : null;
   });
 
-  connection.onCompletion((params) => {
-    const at = locate(params);
+  connection.onCompletion((raw) => {
+    const at = locate(readPositionParams('textDocument/completion', raw));
     const result = at ? completionAt(state.workspace, at.file, at.offset) : undefined;
     if (!at || !result) return null;
     const range = state.rangeOf(at.file, result.span);
@@ -72,18 +72,19 @@ export function registerFeatures(connection: Connection, state: ServerState): vo
     }));
   });
 
-  connection.onDocumentSymbol((params) => {
-    const file = state.idOf(params.textDocument.uri);
-    if (file === undefined || state.workspace.textOf(file) === undefined) return null;
+  connection.onDocumentSymbol((raw) => {
+    const file = known(readDocumentParams('textDocument/documentSymbol', raw));
+    if (file === undefined) return null;
     return claimSymbols(state.workspace, file).map((symbol) => {
       const range = state.rangeOf(file, symbol.span);
       return { name: symbol.name, detail: symbol.detail, kind: SymbolKind.Number, range, selectionRange: range };
     });
   });
 
-  connection.onCodeAction((params) => {
-    const file = state.idOf(params.textDocument.uri);
-    if (file === undefined || state.workspace.textOf(file) === undefined) return null;
+  connection.onCodeAction((raw) => {
+    const params = readRangeParams('textDocument/codeAction', raw);
+    const file = known(params);
+    if (file === undefined) return null;
     const span = { start: state.workspace.offsetAt(file, params.range.start), end: state.workspace.offsetAt(file, params.range.end) };
     const lspOf = new Map<Diagnostic, LspDiagnostic>();
     return codeActionsAt(state.workspace, state.lastDiagnostics(), file, span).map((action): CodeAction => {
@@ -101,8 +102,8 @@ export function registerFeatures(connection: Connection, state: ServerState): vo
     });
   });
 
-  connection.onRequest('claimlint/claimsOfKey', (params: PositionParams) => {
-    const at = locate(params);
+  connection.onRequest('claimlint/claimsOfKey', (raw: unknown) => {
+    const at = locate(readPositionParams('claimlint/claimsOfKey', raw));
     const found = at ? claimsOfKeyAt(state.workspace, state.lastDiagnostics(), at.file, at.offset) : undefined;
     if (!found) return { key: null, claims: [] };
     return {
