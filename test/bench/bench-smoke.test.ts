@@ -1,0 +1,149 @@
+// The benchmark harness end to end at its smallest size: one run of every step on a 1k-claim
+// workspace. It checks that each section measured something and that the measured tools did the
+// work (the planted problems were found, the edits were answered); never how fast they were.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBundlesBuilt, REPO_ROOT } from '../cli/global-setup';
+
+interface Runs {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+interface Latencies {
+  count: number;
+  p50?: number;
+  p95?: number;
+  max?: number;
+  timeouts: number;
+  changes?: number;
+  contradictionsSeen?: number;
+}
+
+interface Failure {
+  what: string;
+  error: string;
+}
+
+/** The parts of bench/run.mjs's JSON that this test reads. */
+interface BenchResult {
+  machine: { cpu: string; cores: number; node: string; claimlint: string; markdownlintCli2: string; md4x: string; jsYaml: string };
+  sizes: Array<{
+    claims: number;
+    runs: number;
+    workspace: { files: { yaml: number; markdown: number } };
+    floor: Record<'read' | 'tokenise' | 'markdownIt', { wallMs?: Runs; peakRssKb?: Runs; markdownParser?: string }> & { failures: Failure[] };
+    cli: { wallMs?: Runs; peakRssKb?: Runs; diagnosticsByRule?: Record<string, number>; failures: Failure[] };
+    markdownlint: { wallMs?: Runs; lintedFiles?: number; findings?: number; failures: Failure[] };
+    lsp: {
+      firstPassMs?: Runs;
+      firstPassFiles?: { published: number; expected: number };
+      edit: Latencies;
+      crossFile: Latencies;
+      hover: Latencies;
+      peakRssKb?: Runs;
+      failures: Failure[];
+    };
+  }>;
+  targets: Array<{ id: string; met: boolean | null; value: number | null }>;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'claimlint-bench-smoke-'));
+let result: BenchResult;
+let stdout: string;
+
+beforeAll(() => {
+  ensureBundlesBuilt();
+  const out = join(scratch, 'result.json');
+  const run = spawnSync(process.execPath, ['bench/run.mjs', '--sizes', '1000', '--runs', '1', '--out', out, '--workdir', join(scratch, 'workspaces')], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
+  if (run.status !== 0) throw new Error(`bench/run.mjs exited with ${run.status}:\n${run.stderr}`);
+  stdout = run.stdout;
+  result = JSON.parse(readFileSync(out, 'utf8')) as BenchResult;
+}, 120_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('npm run bench at 1k claims, one run', () => {
+  it('records the machine and the versions of the tools it measured', () => {
+    expect(result.machine.cores).toBeGreaterThan(0);
+    expect(result.machine.node).toMatch(/^v\d+/);
+    expect(result.machine.markdownlintCli2).toBe('0.22.1');
+    expect(result.machine.md4x).toMatch(/\d/);
+    expect(result.machine.jsYaml).toMatch(/\d/);
+  });
+
+  it('measures the floor with md4x and js-yaml events, and markdown-it for reference', () => {
+    const [size] = result.sizes;
+    expect(size.claims).toBe(1000);
+    expect(size.floor.failures).toEqual([]);
+    for (const part of ['read', 'tokenise', 'markdownIt'] as const) {
+      expect(size.floor[part].wallMs?.median).toBeGreaterThan(0);
+      expect(size.floor[part].peakRssKb?.median).toBeGreaterThan(0);
+    }
+    expect(size.floor.tokenise.markdownParser).toBe('md4x parseAST');
+  });
+
+  it('runs the CLI to a JSON report that holds every planted kind of problem', () => {
+    const { cli } = result.sizes[0];
+    expect(cli.failures).toEqual([]);
+    expect(cli.wallMs?.median).toBeGreaterThan(0);
+    expect(cli.peakRssKb?.median).toBeGreaterThan(0);
+    for (const rule of ['contradiction', 'missing-source', 'scale-slip']) expect(cli.diagnosticsByRule?.[rule]).toBeGreaterThan(0);
+  });
+
+  it('runs markdownlint-cli2 on every report of the workspace', () => {
+    const { markdownlint, workspace } = result.sizes[0];
+    expect(markdownlint.failures).toEqual([]);
+    expect(markdownlint.wallMs?.median).toBeGreaterThan(0);
+    expect(markdownlint.lintedFiles).toBe(workspace.files.markdown);
+    expect(markdownlint.findings).toBeGreaterThan(0);
+  });
+
+  it('times the language server first pass over every checked file', () => {
+    const { lsp, workspace } = result.sizes[0];
+    expect(lsp.failures).toEqual([]);
+    expect(lsp.firstPassMs?.median).toBeGreaterThan(0);
+    expect(lsp.firstPassFiles).toEqual({ published: workspace.files.yaml + workspace.files.markdown, expected: workspace.files.yaml + workspace.files.markdown });
+    expect(lsp.peakRssKb?.median).toBeGreaterThan(0);
+  });
+
+  it('answers at least 200 edits and 200 cross-file edits, each ×1.5 edit showing its contradiction', () => {
+    const { lsp } = result.sizes[0];
+    for (const kind of [lsp.edit, lsp.crossFile]) {
+      expect(kind.count).toBeGreaterThanOrEqual(200);
+      expect(kind.timeouts).toBe(0);
+      expect(kind.p50).toBeGreaterThan(0);
+      expect(kind.p95).toBeGreaterThanOrEqual(kind.p50 ?? Infinity);
+      expect(kind.max).toBeGreaterThanOrEqual(kind.p95 ?? Infinity);
+      expect(kind.contradictionsSeen).toBe((kind.changes ?? 0) / 2);
+    }
+  });
+
+  it('answers at least 100 hovers on figures', () => {
+    const { hover } = result.sizes[0].lsp;
+    expect(hover.count).toBeGreaterThanOrEqual(100);
+    expect(hover.p50).toBeGreaterThan(0);
+  });
+
+  it('judges the target it can at 1k and leaves the 100k targets unmeasured', () => {
+    const byId = new Map(result.targets.map((target) => [target.id, target]));
+    expect(typeof byId.get('cli-vs-markdownlint-1000')?.met).toBe('boolean');
+    expect(byId.get('cli-vs-markdownlint-1000')?.value).toBeGreaterThan(0);
+    for (const id of ['cli-vs-floor', 'edit-p95', 'edit-p95-growth', 'first-pass', 'server-rss']) expect(byId.get(id)?.met).toBeNull();
+  });
+
+  it('prints the table and the targets on stdout', () => {
+    expect(stdout).toContain('claimlint check --format json');
+    expect(stdout).toContain('LSP edit p50 / p95 / max');
+    expect(stdout).toMatch(/NOT MEASURED +edit latency p95 at 100k claims/);
+  });
+});
