@@ -84,11 +84,11 @@ describe('parseConfig, a complete config', () => {
 
 describe('parseConfig, defaults', () => {
   it('gives the defaults for an empty file', () => {
-    expect(parseConfig('', FILE)).toEqual({ config: DEFAULT_CONFIG, findings: [] });
+    expect(parseConfig('', FILE)).toEqual({ config: DEFAULT_CONFIG, findings: [], usable: true });
   });
 
   it('gives the defaults for a file of only comments', () => {
-    expect(parseConfig('# nothing configured yet\n', FILE)).toEqual({ config: DEFAULT_CONFIG, findings: [] });
+    expect(parseConfig('# nothing configured yet\n', FILE)).toEqual({ config: DEFAULT_CONFIG, findings: [], usable: true });
   });
 
   it('keeps the defaults for keys that are not given', () => {

@@ -23,7 +23,6 @@ import { toLspDiagnostic } from './to-lsp-diagnostic';
 
 /** Globs the client watches (the contract); registered dynamically when the client allows it. */
 export const WATCHED_GLOBS = ['**/claimlint.yaml', '**/*.claims.{yaml,yml}', '**/*.md', '**/*.bib', '**/*.json', '**/sources.yaml', '**/*.txt'];
-const DEBOUNCE_MS = 50;
 
 interface Settings {
   enable: boolean;
@@ -36,7 +35,7 @@ export interface ServerState {
   rangeOf(file: string, span: Span): Range;
   /** The engine id of a document URI, when the server checks that kind of document. */
   idOf(uri: string): string | undefined;
-  /** The configured diagnostics as the last publish computed them. */
+  /** Every diagnostic of the workspace, up to date. */
   lastDiagnostics(): readonly Diagnostic[];
 }
 
@@ -53,8 +52,7 @@ export function startClaimlintServer(connection: Connection): void {
   let checkedFiles = new Set<string>();
   /** Last published diagnostics per document id, serialized, so only changes are sent. */
   const published = new Map<string, string>();
-  let lastDiagnostics: Diagnostic[] = [];
-  let publishTimer: NodeJS.Timeout | undefined;
+  let publishScheduled: NodeJS.Immediate | undefined;
 
   const rangeOf = (file: string, span: Span): Range => ({ start: workspace.positionAt(file, span.start), end: workspace.positionAt(file, span.end) });
 
@@ -125,19 +123,19 @@ export function startClaimlintServer(connection: Connection): void {
     }
   }
 
-  function publishNow(): void {
-    clearTimeout(publishTimer);
-    publishTimer = undefined;
-    const byFile = new Map<string, Diagnostic[]>();
-    lastDiagnostics = settings.enable ? workspace.diagnostics() : [];
-    for (const diagnostic of lastDiagnostics) {
-      const list = byFile.get(diagnostic.file);
-      if (list) list.push(diagnostic);
-      else byFile.set(diagnostic.file, [diagnostic]);
-    }
-    const files = new Set([...(settings.enable ? checkedFiles : []), ...byFile.keys(), ...published.keys()]);
+  /**
+   * Publishes the diagnostics of the files the engine says may have changed (after a reload, every
+   * checked file, so that each gets its first publish even when it is clean).
+   */
+  function publishNow(everyFile = false): void {
+    if (publishScheduled !== undefined) clearImmediate(publishScheduled);
+    publishScheduled = undefined;
+    const changed = workspace.takeChangedFiles();
+    const files = everyFile || !settings.enable ? new Set([...changed, ...checkedFiles, ...published.keys()]) : changed;
     for (const file of files) {
-      const lsp = (byFile.get(file) ?? []).map((diagnostic) => toLspDiagnostic(diagnostic, rangeOf));
+      const diagnostics = settings.enable ? workspace.diagnosticsOf(file) : [];
+      if (diagnostics.length === 0 && !published.has(file) && !checkedFiles.has(file)) continue;
+      const lsp = diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, rangeOf));
       const serialized = JSON.stringify(lsp);
       if (published.get(file) === serialized) continue;
       published.set(file, serialized);
@@ -145,9 +143,12 @@ export function startClaimlintServer(connection: Connection): void {
     }
   }
 
+  /**
+   * Checks once the messages already queued are handled: a burst of changes (typing, a paste, a
+   * branch switch) costs one check, and a single edit is published within milliseconds.
+   */
   function schedulePublish(): void {
-    clearTimeout(publishTimer);
-    publishTimer = setTimeout(publishNow, DEBOUNCE_MS);
+    publishScheduled ??= setImmediate(() => publishNow());
   }
 
   async function reload(): Promise<void> {
@@ -161,7 +162,7 @@ export function startClaimlintServer(connection: Connection): void {
       lastPercent = percent;
       progress?.report(percent, `${done}/${total} files`);
     });
-    publishNow();
+    publishNow(true);
     progress?.done();
   }
 
@@ -289,7 +290,7 @@ export function startClaimlintServer(connection: Connection): void {
 
   connection.onRequest('claimlint/checkWorkspace', async () => {
     await reload();
-    return { files: checkedFiles.size, ...countBySeverity(lastDiagnostics) };
+    return { files: checkedFiles.size, ...countBySeverity(settings.enable ? workspace.diagnostics() : []) };
   });
 
   const state: ServerState = {
@@ -299,7 +300,7 @@ export function startClaimlintServer(connection: Connection): void {
     documents,
     rangeOf,
     idOf: idOfUri,
-    lastDiagnostics: () => lastDiagnostics,
+    lastDiagnostics: () => (settings.enable ? workspace.diagnostics() : []),
   };
   registerFeatures(connection, state);
   documents.listen(connection);

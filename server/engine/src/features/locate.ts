@@ -16,11 +16,11 @@ export function touches(span: Span, offset: number): boolean {
 }
 
 export function claimAt(workspace: ClaimWorkspace, file: string, offset: number): Claim | undefined {
-  return workspace.claims().find((claim) => claim.file === file && touches(claim.span, offset));
+  return workspace.claimsIn(file).find((claim) => touches(claim.span, offset));
 }
 
 export function citationAt(workspace: ClaimWorkspace, file: string, offset: number): LocatedCitation | undefined {
-  const inFile = workspace.citations().filter((c) => c.file === file);
+  const inFile = workspace.citationsIn(file);
   return inFile.find((c) => c.citation.idSpan && touches(c.citation.idSpan, offset)) ?? inFile.find((c) => touches(c.citation.span, offset));
 }
 
@@ -36,7 +36,7 @@ export function sourceIdAt(workspace: ClaimWorkspace, file: string, offset: numb
 export function claimsOfSameKey(workspace: ClaimWorkspace, claim: Claim): Claim[] {
   const key = keyOf(claim);
   if (!key) return [claim];
-  return workspace.claims().filter((other) => keyOf(other) === key);
+  return workspace.claimsOfKey(key);
 }
 
 const CONFLICT_RULES = new Set(['contradiction', 'scale-slip', 'unit-mismatch']);

@@ -24,4 +24,4 @@ export const RULES: readonly Rule[] = [
   sourceMismatch,
 ];
 
-export type { Rule, RuleContext, LocatedCitation, WorkspaceFacts } from './rule';
+export type { Rule, RuleContext, LocatedCitation, IdGroup, IdHolder } from './rule';

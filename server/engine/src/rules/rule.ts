@@ -1,8 +1,10 @@
-// What a rule is and what it may look at. Rules come in three scopes so that the language server
-// can re-run only what an edit touched: a claim's own checks, one key's comparisons, and checks
-// that need the whole workspace (ids). Rules never throw on user content and never do I/O: the
-// context hands them everything, archives included.
-import type { Citation, Claim, Finding, RuleId, Severity, SourceEntry } from '../model';
+// What a rule is and what it may look at. Rules come in scopes so that the language server can
+// re-run only what an edit touched: a claim's or citation's own checks, one key's comparisons, one
+// id's holders, and checks of the source registries (which change rarely). No scope sees the whole
+// workspace at once: an edit's cost must not grow with the workspace. Rules never do I/O: the
+// context hands them everything, archives included. They should never throw on user content; if
+// one does, the workspace reports it and keeps the other rules' findings.
+import type { Citation, Claim, Finding, RuleId, Severity, SourceEntry, Span } from '../model';
 import type { FigureMatch, QuantityOptions } from '../model';
 import type { ClaimlintConfig } from '../yaml/config';
 import type { Vocabulary } from '../vocabulary';
@@ -28,10 +30,18 @@ export interface RuleContext {
   toleranceFor(metricId: string | undefined): number;
 }
 
-export interface WorkspaceFacts {
-  readonly claims: readonly Claim[];
-  readonly citations: readonly LocatedCitation[];
-  readonly sources: readonly SourceEntry[];
+/** Something with an id: a claim or a source entry, where its id is written. */
+export interface IdHolder {
+  id: string;
+  file: string;
+  span: Span;
+}
+
+/** Every claim, or every source, that carries one id, in file and offset order. */
+export interface IdGroup {
+  id: string;
+  kind: 'claim' | 'source';
+  holders: readonly IdHolder[];
 }
 
 export interface Rule {
@@ -45,6 +55,8 @@ export interface Rule {
   checkCitation?(located: LocatedCitation, context: RuleContext): Finding[];
   /** Compares the claims of one key (subject + metric). */
   checkKey?(group: KeyGroup, context: RuleContext): Finding[];
-  /** Needs the whole workspace at once. */
-  checkWorkspace?(facts: WorkspaceFacts, context: RuleContext): Finding[];
+  /** Checks the claims, or the sources, that share one id. */
+  checkIdGroup?(group: IdGroup, context: RuleContext): Finding[];
+  /** Checks the source registries as a whole (rerun only when a registry or archive changes). */
+  checkSources?(sources: readonly SourceEntry[], context: RuleContext): Finding[];
 }

@@ -31,9 +31,9 @@ export const sourceMismatch: Rule = {
     }
     return findings;
   },
-  checkWorkspace(facts, context): Finding[] {
+  checkSources(sources, context): Finding[] {
     const findings: Finding[] = [];
-    for (const source of facts.sources) {
+    for (const source of sources) {
       if (!source.archivePath || context.archiveFigures(source.archivePath)) continue;
       findings.push({
         rule: 'source-mismatch',

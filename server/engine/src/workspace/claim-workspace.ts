@@ -1,11 +1,18 @@
 // The workspace: every checked document, parsed once and kept, the registries they cite, and the
-// rules run over the claims grouped by key. The CLI feeds it files from disk; the language server
-// feeds it open buffers and disk changes. Nothing here reads a file except through the host.
+// rules run over the claims grouped by key and by id. The CLI feeds it files from disk; the
+// language server feeds it open buffers and disk changes. Nothing here reads a file except through
+// the host.
+//
+// Checking is incremental: an edit re-parses one document, moves its claims between key and id
+// groups, re-runs the rules of that document and of the groups it touched, and names the files
+// whose diagnostics may have changed. Nothing on that path walks the whole workspace, so an edit
+// costs the same at 1,000 claims as at 100,000. A change to what every check reads (the config, a
+// registry, an archive) starts again from scratch.
 import picomatch from 'picomatch/posix';
 import { parseMarkdown } from '../markdown';
-import type { Claim, Diagnostic, FigureMatch, Finding, QuantityOptions, Severity, SourceEntry, Suppression } from '../model';
+import type { Claim, Diagnostic, FigureMatch, Finding, QuantityOptions, RuleId, Severity, SourceEntry, Span, Suppression } from '../model';
 import { findFigures } from '../quantity';
-import { RULES, type LocatedCitation, type RuleContext, type WorkspaceFacts } from '../rules';
+import { RULES, type IdGroup, type IdHolder, type LocatedCitation, type Rule, type RuleContext } from '../rules';
 import { invalidClaimFinding } from '../rules/invalid-claim';
 import { parseSourceRegistry } from '../sources';
 import { resolvePath } from '../sources/resolve-path';
@@ -16,7 +23,7 @@ import { DEFAULT_CONFIG, parseConfig, type ClaimlintConfig } from '../yaml/confi
 import { createClaimDescriber, relativeTo, type ClaimDescriber } from './describe-claim';
 import { extractMarkdownClaims } from './extract-markdown-claims';
 import { extractYamlClaims } from './extract-yaml-claims';
-import { groupByKey } from './key-index';
+import { keyOf, type KeyGroup } from './key-index';
 
 /** The engine's only window on the outside world: the front end decides how files are read. */
 export interface WorkspaceHost {
@@ -32,6 +39,8 @@ export interface WorkspaceOptions {
   configText?: string;
   configFile?: string;
   host: WorkspaceHost;
+  /** The rules to run; all of them unless a test injects others. */
+  rules?: readonly Rule[];
 }
 
 export type DocumentKind = 'markdown' | 'claims' | 'registry' | 'config' | 'other';
@@ -53,39 +62,40 @@ interface DocumentState {
   parsed?: ParsedDocument;
 }
 
-/** Rule findings of one document, by index in RULES, valid while its parse is the same object. */
-interface DocumentChecks {
-  parsed: ParsedDocument;
-  claimFindings: Finding[][];
-  citationFindings: Finding[][];
+interface ConfigState {
+  config: ClaimlintConfig;
+  findings: Finding[];
+  vocabulary: Vocabulary;
+  quantityOptions: QuantityOptions;
 }
 
-/** Rule findings of one key, by index in RULES, valid while its claims are the same objects. */
-interface KeyChecks {
-  claims: Claim[];
-  findings: Finding[][];
-}
-
-interface CheckCache {
-  configState: unknown;
+/** What every check reads besides the checked documents: when it changes, everything is rechecked. */
+interface Environment {
+  configState: ConfigState;
   epoch: number;
   registries: ParsedDocument[];
-  documents: Map<string, DocumentChecks>;
-  keys: Map<string, KeyChecks>;
+  context: RuleContext;
+  /** Registry findings, unreadable archives and duplicate source ids, by file. */
+  findingsByFile: Map<string, Finding[]>;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
-}
+/** Claims (or id holders) of one group, kept per file so that one file's share can be swapped. */
+type Members<T> = Map<string, T[]>;
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+const CLAIMS_FILE = /\.claims\.ya?ml$/i;
+const CHECKED_FILE = /\.(md|markdown|claims\.ya?ml)$/i;
 
 export class ClaimWorkspace {
   readonly root: string;
   private readonly host: WorkspaceHost;
+  private readonly rules: readonly Rule[];
   private configFile: string | undefined;
   private configText: string | undefined;
-  private configState!: { config: ClaimlintConfig; findings: Finding[]; vocabulary: Vocabulary; quantityOptions: QuantityOptions };
+  private configState!: ConfigState;
+  /** The config that last parsed without a syntax error: kept in force while the file is broken. */
+  private lastGoodConfig: ConfigState | undefined;
   private isIncludedPath!: (relative: string) => boolean;
   /** Documents handed in by the front end (checked files, open buffers). */
   private readonly documents = new Map<string, DocumentState>();
@@ -96,11 +106,37 @@ export class ClaimWorkspace {
   private configDocument: DocumentState | undefined;
   /** Bumped when a file that is not a checked document changes (archives, bibliographies). */
   private environmentEpoch = 0;
-  private checkCache: CheckCache = { configState: undefined, epoch: -1, registries: [], documents: new Map(), keys: new Map() };
+
+  // Front matter `bibliography:` entries, counted over the Markdown documents that name them, so
+  // that the set of registries is known without walking every document.
+  private readonly bibliographyOf = new Map<string, string[]>();
+  private readonly bibliographyCount = new Map<string, number>();
+  private readonly unparsedMarkdown = new Set<string>();
+
+  // Incremental checking state (see checkChanges).
+  private environment: Environment | undefined;
+  /** Documents whose share of the groups and whose own checks are out of date. */
+  private readonly dirtyFiles = new Set<string>();
+  /** Files whose diagnostics may have changed for reasons outside any document (unreadable files). */
+  private readonly touchedFiles = new Set<string>();
+  /** Files whose diagnostics may have changed since the last takeChangedFiles(). */
+  private readonly unreportedChanges = new Set<string>();
+  /** The parse each document's claims were grouped and checked with. */
+  private readonly indexed = new Map<string, ParsedDocument>();
+  private readonly documentFindings = new Map<string, Finding[]>();
+  private readonly keyMembers = new Map<string, Members<Claim>>();
+  private readonly idMembers = new Map<string, Members<IdHolder>>();
+  /** Findings of each key's and each claim id's group, by the file they are on. */
+  private readonly groupFindings = new Map<string, Map<string, Finding[]>>();
+  /** The reverse: for each file, the groups that put findings on it. */
+  private readonly groupsWithFindingsIn = new Map<string, Set<string>>();
+  private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
+  private allDiagnostics: Diagnostic[] | undefined;
 
   constructor(options: WorkspaceOptions) {
     this.root = stripTrailingSlash(options.root);
     this.host = options.host;
+    this.rules = options.rules ?? RULES;
     this.configFile = options.configFile;
     this.configText = options.configText;
     this.loadConfig();
@@ -129,8 +165,8 @@ export class ClaimWorkspace {
   kindOf(file: string): DocumentKind {
     if (file === this.configFile) return 'config';
     if (this.allRegistryFiles().has(file)) return 'registry';
-    if (/\.claims\.ya?ml$/i.test(file)) return 'claims';
-    if (/\.(md|markdown)$/i.test(file)) return 'markdown';
+    if (CLAIMS_FILE.test(file)) return 'claims';
+    if (MARKDOWN_FILE.test(file)) return 'markdown';
     return 'other';
   }
 
@@ -142,29 +178,33 @@ export class ClaimWorkspace {
     }
     this.noteEnvironmentChange(file);
     this.documents.set(file, { text });
-    this.unreadable.delete(file);
+    if (MARKDOWN_FILE.test(file)) this.unparsedMarkdown.add(file);
+    this.dirtyFiles.add(file);
+    if (this.unreadable.delete(file)) this.touchedFiles.add(file);
     this.hostFiles.delete(file);
     this.archiveCache.delete(file);
   }
 
   removeDocument(file: string): void {
     this.noteEnvironmentChange(file);
-    this.documents.delete(file);
+    if (this.documents.delete(file)) this.dirtyFiles.add(file);
+    this.unparsedMarkdown.delete(file);
+    this.countBibliography(file, []);
     this.hostFiles.delete(file);
     this.archiveCache.delete(file);
-    this.unreadable.delete(file);
+    if (this.unreadable.delete(file)) this.touchedFiles.add(file);
   }
 
   /** Checks read archives and registries through the context: a change there invalidates them all. */
   private noteEnvironmentChange(file: string): void {
-    const checkedKind = /\.(md|markdown|claims\.ya?ml)$/i.test(file);
-    if (!checkedKind || this.archiveCache.has(file) || this.hostFiles.has(file)) this.environmentEpoch++;
+    if (!CHECKED_FILE.test(file) || this.archiveCache.has(file) || this.hostFiles.has(file)) this.environmentEpoch++;
   }
 
   /** Reports a file that could not be checked at all (binary, too large, unreadable). */
   reportUnreadable(file: string, message: string): void {
-    this.documents.delete(file);
+    this.removeDocument(file);
     this.unreadable.set(file, { ...invalidClaimFinding(file, { start: 0, end: 0 }, `${message}`), severity: 'warning' });
+    this.touchedFiles.add(file);
   }
 
   /** The text the workspace holds for a file (a handed-in document, else a file read through the host). */
@@ -187,9 +227,25 @@ export class ClaimWorkspace {
     return [...this.documents.keys()].flatMap((file) => this.parsedDocument(file)?.claims ?? []);
   }
 
+  /** The claims of one checked document. */
+  claimsIn(file: string): readonly Claim[] {
+    return this.documents.has(file) ? (this.parsedDocument(file)?.claims ?? []) : [];
+  }
+
+  /** Every claim of a key (`subject|metric`), in file and offset order. */
+  claimsOfKey(key: string): Claim[] {
+    this.refresh();
+    return membersInOrder(this.keyMembers.get(key));
+  }
+
   /** Every citation of every checked document, with its file. */
   citations(): LocatedCitation[] {
     return [...this.documents.keys()].flatMap((file) => this.parsedDocument(file)?.citations ?? []);
+  }
+
+  /** The citations of one checked document. */
+  citationsIn(file: string): readonly LocatedCitation[] {
+    return this.documents.has(file) ? (this.parsedDocument(file)?.citations ?? []) : [];
   }
 
   /** Every source entry of every registry (the config's and those named in front matter). */
@@ -208,103 +264,288 @@ export class ClaimWorkspace {
   }
 
   /**
-   * Every diagnostic of the workspace. Cheap to repeat: a document's claim and citation checks are
-   * kept until its text changes, a key's comparisons until one of its claims changes, and both are
-   * dropped when the config, a registry or an archive changes. Workspace-wide checks (ids) rerun;
-   * they are linear. The result equals a computation from scratch, in the same order.
+   * Every diagnostic of the workspace, file by file (files in name order; in a file, by place).
+   * Cheap to repeat: only what changed since the last call is checked again.
    */
   diagnostics(): Diagnostic[] {
-    const findings: Finding[] = [...this.configState.findings, ...this.unreadable.values()];
-    const claims: Claim[] = [];
-    const citations: LocatedCitation[] = [];
-    const documentChecks: DocumentChecks[] = [];
-    const sources: SourceEntry[] = [];
-    const registries: ParsedDocument[] = [];
-    for (const registry of this.allRegistryFiles()) {
-      const parsed = this.parsedDocument(registry);
-      if (!parsed) continue;
-      registries.push(parsed);
-      sources.push(...parsed.sources);
-    }
-    const context = this.ruleContext(sources);
-    this.dropStaleChecks(registries);
-    for (const file of this.documents.keys()) {
-      const parsed = this.parsedDocument(file);
-      if (!parsed) continue;
-      claims.push(...parsed.claims);
-      citations.push(...parsed.citations);
-      findings.push(...parsed.findings);
-      let checks = this.checkCache.documents.get(file);
-      if (!checks || checks.parsed !== parsed) {
-        checks = {
-          parsed,
-          claimFindings: RULES.map((rule) => (rule.checkClaim ? parsed.claims.flatMap((claim) => rule.checkClaim!(claim, context)) : [])),
-          citationFindings: RULES.map((rule) => (rule.checkCitation ? parsed.citations.flatMap((citation) => rule.checkCitation!(citation, context)) : [])),
-        };
-        this.checkCache.documents.set(file, checks);
-      }
-      documentChecks.push(checks);
-    }
-    for (const file of this.checkCache.documents.keys()) if (!this.documents.has(file)) this.checkCache.documents.delete(file);
-    for (const registry of this.allRegistryFiles()) {
-      const parsed = this.parsedDocument(registry);
-      if (parsed && !this.documents.has(registry)) findings.push(...parsed.findings);
-    }
-    const facts: WorkspaceFacts = { claims, citations, sources };
-    const keyChecks: KeyChecks[] = [];
-    const seenKeys = new Set<string>();
-    for (const group of groupByKey(claims).values()) {
-      seenKeys.add(group.key);
-      let checks = this.checkCache.keys.get(group.key);
-      if (!checks || !sameItems(checks.claims, group.claims)) {
-        checks = { claims: group.claims, findings: RULES.map((rule) => (rule.checkKey ? rule.checkKey(group, context) : [])) };
-        this.checkCache.keys.set(group.key, checks);
-      }
-      keyChecks.push(checks);
-    }
-    for (const key of this.checkCache.keys.keys()) if (!seenKeys.has(key)) this.checkCache.keys.delete(key);
-    RULES.forEach((rule, index) => {
-      for (const checks of documentChecks) findings.push(...checks.claimFindings[index]!);
-      for (const checks of documentChecks) findings.push(...checks.citationFindings[index]!);
-      for (const checks of keyChecks) findings.push(...checks.findings[index]!);
-      if (rule.checkWorkspace) findings.push(...rule.checkWorkspace(facts, context));
-    });
-    return this.finish(findings);
+    this.refresh();
+    this.allDiagnostics ??= [...this.filesWithDiagnostics()].sort().flatMap((file) => this.diagnosticsOf(file));
+    return this.allDiagnostics;
   }
 
-  /** Forgets every cached check when what all checks read (config, registries, archives) changed. */
-  private dropStaleChecks(registries: ParsedDocument[]): void {
-    const cache = this.checkCache;
-    const same = cache.configState === this.configState && cache.epoch === this.environmentEpoch && sameItems(cache.registries, registries);
-    if (same) return;
-    this.checkCache = { configState: this.configState, epoch: this.environmentEpoch, registries, documents: new Map(), keys: new Map() };
+  /** The diagnostics of one file, up to date with every change handed in. */
+  diagnosticsOf(file: string): Diagnostic[] {
+    this.refresh();
+    let diagnostics = this.diagnosticsCache.get(file);
+    if (!diagnostics) {
+      diagnostics = this.finish(file, this.findingsOf(file));
+      this.diagnosticsCache.set(file, diagnostics);
+    }
+    return diagnostics;
+  }
+
+  /**
+   * The files whose diagnostics may differ from when this was last called (a superset: some may be
+   * unchanged, some may now have none). The language server publishes exactly these.
+   */
+  takeChangedFiles(): Set<string> {
+    this.refresh();
+    const changed = new Set(this.unreportedChanges);
+    this.unreportedChanges.clear();
+    return changed;
+  }
+
+  /** Brings the checks up to date with every change handed in since the last refresh. */
+  private refresh(): void {
+    const changed = new Set<string>(this.touchedFiles);
+    this.touchedFiles.clear();
+    const environment = this.currentEnvironment(changed);
+    if (this.dirtyFiles.size > 0) {
+      const dirtyGroups = new Set<string>();
+      for (const file of this.dirtyFiles) {
+        changed.add(file);
+        this.reindexDocument(file, environment.context, dirtyGroups);
+      }
+      this.dirtyFiles.clear();
+      for (const group of dirtyGroups) this.recheckGroup(group, environment.context, changed);
+    }
+    if (changed.size > 0) this.allDiagnostics = undefined;
+    for (const file of changed) {
+      this.diagnosticsCache.delete(file);
+      this.unreportedChanges.add(file);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
 
+  /** The environment of the checks, rebuilt (with every check dropped) when what it holds changed. */
+  private currentEnvironment(changed: Set<string>): Environment {
+    const registries: ParsedDocument[] = [];
+    for (const registry of this.allRegistryFiles()) {
+      const parsed = this.parsedDocument(registry);
+      if (parsed) registries.push(parsed);
+    }
+    const current = this.environment;
+    if (current && current.configState === this.configState && current.epoch === this.environmentEpoch && sameItems(current.registries, registries)) {
+      return current;
+    }
+    // Everything that had or may have diagnostics is rechecked and republished.
+    for (const file of this.filesWithDiagnostics()) changed.add(file);
+    if (this.configFile !== undefined) changed.add(this.configFile);
+    for (const file of this.documents.keys()) this.dirtyFiles.add(file);
+    for (const file of this.indexed.keys()) this.dirtyFiles.add(file);
+    this.indexed.clear();
+    this.documentFindings.clear();
+    this.keyMembers.clear();
+    this.idMembers.clear();
+    this.groupFindings.clear();
+    this.groupsWithFindingsIn.clear();
+    this.diagnosticsCache.clear();
+    const sources = registries.flatMap((registry) => registry.sources);
+    const context = this.ruleContext(sources);
+    const environment: Environment = { configState: this.configState, epoch: this.environmentEpoch, registries, context, findingsByFile: new Map() };
+    const findings: Finding[] = [];
+    for (const registry of this.allRegistryFiles()) {
+      const parsed = this.parsedDocument(registry);
+      if (parsed && !this.documents.has(registry)) findings.push(...parsed.findings);
+    }
+    for (const rule of this.rules) {
+      if (rule.checkSources) findings.push(...this.guarded(rule, sources[0]?.file, () => rule.checkSources!(sources, context)));
+    }
+    for (const group of sourceIdGroups(sources)) {
+      for (const rule of this.rules) {
+        if (rule.checkIdGroup) findings.push(...this.guarded(rule, group.holders[0]?.file, () => rule.checkIdGroup!(group, context)));
+      }
+    }
+    for (const finding of findings) pushTo(environment.findingsByFile, finding.file, finding);
+    for (const file of environment.findingsByFile.keys()) changed.add(file);
+    this.environment = environment;
+    return environment;
+  }
+
+  /** Swaps a document's claims and ids in their groups, and reruns its own checks. */
+  private reindexDocument(file: string, context: RuleContext, dirtyGroups: Set<string>): void {
+    const before = this.indexed.get(file);
+    const after = this.documents.has(file) ? this.parsedDocument(file) : undefined;
+    // Every old claim leaves its groups before any new one joins: a group holds a file's claims as one list.
+    for (const claim of before?.claims ?? []) this.leaveGroups(file, claim, dirtyGroups);
+    if (!after) {
+      this.indexed.delete(file);
+      this.documentFindings.delete(file);
+      return;
+    }
+    this.indexed.set(file, after);
+    for (const claim of after.claims) {
+      const key = keyOf(claim);
+      if (key) {
+        pushTo(groupOf(this.keyMembers, key), file, claim);
+        dirtyGroups.add(keyGroupName(key));
+      }
+      if (claim.id) {
+        pushTo(groupOf(this.idMembers, claim.id), file, { id: claim.id, file, span: claim.idSpan ?? claim.span });
+        dirtyGroups.add(idGroupName(claim.id));
+      }
+    }
+    const findings: Finding[] = [];
+    for (const rule of this.rules) {
+      if (rule.checkClaim) {
+        for (const claim of after.claims) findings.push(...this.guarded(rule, file, () => rule.checkClaim!(claim, context), claim.span));
+      }
+    }
+    for (const rule of this.rules) {
+      if (rule.checkCitation) {
+        for (const citation of after.citations) findings.push(...this.guarded(rule, file, () => rule.checkCitation!(citation, context), citation.citation.span));
+      }
+    }
+    this.documentFindings.set(file, findings);
+  }
+
+  private leaveGroups(file: string, claim: Claim, dirtyGroups: Set<string>): void {
+    const key = keyOf(claim);
+    if (key) {
+      this.keyMembers.get(key)?.delete(file);
+      dirtyGroups.add(keyGroupName(key));
+    }
+    if (claim.id) {
+      this.idMembers.get(claim.id)?.delete(file);
+      dirtyGroups.add(idGroupName(claim.id));
+    }
+  }
+
+  /** Reruns one key's or one id's checks and notes the files whose findings changed. */
+  private recheckGroup(name: string, context: RuleContext, changed: Set<string>): void {
+    const findings: Finding[] = [];
+    if (name.startsWith('key:')) {
+      const key = name.slice(4);
+      const claims = membersInOrder(this.keyMembers.get(key));
+      if (claims.length === 0) this.keyMembers.delete(key);
+      else {
+        const group: KeyGroup = { key, subject: claims[0]!.subject!.id, metric: claims[0]!.metric!.id, claims };
+        for (const rule of this.rules) {
+          if (rule.checkKey) findings.push(...this.guarded(rule, claims[0]!.file, () => rule.checkKey!(group, context), claims[0]!.span));
+        }
+      }
+    } else {
+      const id = name.slice(3);
+      const holders = membersInOrder(this.idMembers.get(id));
+      if (holders.length === 0) this.idMembers.delete(id);
+      else {
+        const group: IdGroup = { id, kind: 'claim', holders };
+        for (const rule of this.rules) {
+          if (rule.checkIdGroup) findings.push(...this.guarded(rule, holders[0]!.file, () => rule.checkIdGroup!(group, context), holders[0]!.span));
+        }
+      }
+    }
+    const before = this.groupFindings.get(name);
+    for (const file of before?.keys() ?? []) {
+      changed.add(file);
+      this.groupsWithFindingsIn.get(file)?.delete(name);
+    }
+    if (findings.length === 0) {
+      this.groupFindings.delete(name);
+      return;
+    }
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of findings) pushTo(byFile, finding.file, finding);
+    this.groupFindings.set(name, byFile);
+    for (const file of byFile.keys()) {
+      changed.add(file);
+      let groups = this.groupsWithFindingsIn.get(file);
+      if (!groups) this.groupsWithFindingsIn.set(file, (groups = new Set()));
+      groups.add(name);
+    }
+  }
+
+  /**
+   * Runs one rule on one unit. A rule that throws loses its findings for that unit only, and the
+   * failure is reported where the unit is, so that a bug in one rule never hides the others.
+   */
+  private guarded(rule: Rule, file: string | undefined, run: () => Finding[], span: Span = { start: 0, end: 0 }): Finding[] {
+    try {
+      return run();
+    } catch (error) {
+      if (file === undefined) return [];
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return [
+        {
+          rule: rule.id as RuleId,
+          file,
+          span,
+          severity: 'warning',
+          message: `claimlint's ${rule.id} rule failed here (${reason.replace(/\s+/g, ' ').slice(0, 200)}), so its findings for this part are missing. This is a bug in claimlint; please report it.`,
+          related: [],
+        },
+      ];
+    }
+  }
+
+  /** Every finding on one file, before rule settings and suppressions. */
+  private findingsOf(file: string): Finding[] {
+    const findings: Finding[] = [];
+    if (file === this.configFile) findings.push(...this.configState.findings);
+    const unreadable = this.unreadable.get(file);
+    if (unreadable) findings.push(unreadable);
+    if (this.documents.has(file)) findings.push(...(this.parsedDocument(file)?.findings ?? []));
+    findings.push(...(this.documentFindings.get(file) ?? []));
+    for (const name of this.groupsWithFindingsIn.get(file) ?? []) findings.push(...(this.groupFindings.get(name)?.get(file) ?? []));
+    findings.push(...(this.environment?.findingsByFile.get(file) ?? []));
+    return findings;
+  }
+
+  /** Files that may have diagnostics (a file not listed has none). */
+  private filesWithDiagnostics(): Set<string> {
+    const files = new Set<string>(this.documents.keys());
+    for (const file of this.unreadable.keys()) files.add(file);
+    if (this.configFile !== undefined && this.configState.findings.length > 0) files.add(this.configFile);
+    for (const file of this.groupsWithFindingsIn.keys()) files.add(file);
+    for (const file of this.environment?.findingsByFile.keys() ?? []) files.add(file);
+    return files;
+  }
+
   private loadConfig(): void {
-    const parsed = this.configText !== undefined && this.configFile ? parseConfig(this.configText, this.configFile) : { config: DEFAULT_CONFIG, findings: [] };
-    const config = parsed.config;
-    const vocabulary = new Vocabulary({ subjects: config.subjects, metrics: config.metrics });
-    const quantityOptions: QuantityOptions = { approximation: config.approximation, assume: config.assume, countNouns: countNouns(config.units) };
-    this.configState = { config, findings: parsed.findings, vocabulary, quantityOptions };
+    const parsed = this.configText !== undefined && this.configFile ? parseConfig(this.configText, this.configFile) : { config: DEFAULT_CONFIG, findings: [], usable: true };
+    if (!parsed.usable && this.lastGoodConfig) {
+      // Half-typed YAML must not switch every alias and rule off while the writer is mid-edit.
+      const first = parsed.findings[0];
+      const note = first ? [{ ...first, message: `${first.message} (the last settings that parsed stay in force until this is fixed)` }] : [];
+      this.configState = { ...this.lastGoodConfig, findings: [...note, ...parsed.findings.slice(1)] };
+    } else {
+      const config = parsed.config;
+      const vocabulary = new Vocabulary({ subjects: config.subjects, metrics: config.metrics });
+      const quantityOptions: QuantityOptions = { approximation: config.approximation, assume: config.assume, countNouns: countNouns(config.units) };
+      this.configState = { config, findings: parsed.findings, vocabulary, quantityOptions };
+      if (parsed.usable) this.lastGoodConfig = this.configState;
+    }
     this.configDocument = undefined;
-    const include = picomatch(config.include, { dot: true });
-    const exclude = picomatch(config.exclude, { dot: true });
+    const include = picomatch(this.config.include, { dot: true });
+    const exclude = picomatch(this.config.exclude, { dot: true });
     this.isIncludedPath = (relative) => include(relative) && !exclude(relative);
     // Everything read depends on the config (aliases, units, approximation): parse again lazily.
-    for (const state of this.documents.values()) state.parsed = undefined;
+    for (const [file, state] of this.documents) {
+      state.parsed = undefined;
+      if (MARKDOWN_FILE.test(file)) this.unparsedMarkdown.add(file);
+    }
     this.hostFiles.clear();
     this.archiveCache.clear();
   }
 
   private allRegistryFiles(): Set<string> {
+    for (const file of this.unparsedMarkdown) this.parsedDocument(file);
     const files = new Set(this.registryFiles());
-    for (const file of this.documents.keys()) {
-      if (!/\.(md|markdown)$/i.test(file)) continue;
-      for (const bibliography of this.parsedDocument(file)?.bibliography ?? []) files.add(bibliography);
-    }
+    for (const file of this.bibliographyCount.keys()) files.add(file);
     return files;
+  }
+
+  /** Records the registries a Markdown document names (front matter `bibliography:`). */
+  private countBibliography(file: string, bibliography: string[]): void {
+    for (const entry of this.bibliographyOf.get(file) ?? []) {
+      const count = (this.bibliographyCount.get(entry) ?? 1) - 1;
+      if (count > 0) this.bibliographyCount.set(entry, count);
+      else this.bibliographyCount.delete(entry);
+    }
+    if (bibliography.length === 0) this.bibliographyOf.delete(file);
+    else this.bibliographyOf.set(file, bibliography);
+    for (const entry of bibliography) this.bibliographyCount.set(entry, (this.bibliographyCount.get(entry) ?? 0) + 1);
   }
 
   private hostDocument(file: string): DocumentState | undefined {
@@ -330,9 +571,16 @@ export class ClaimWorkspace {
   }
 
   private parsedDocument(file: string): ParsedDocument | undefined {
+    const isDocument = this.documents.has(file);
     const state = this.documents.get(file) ?? this.hostDocument(file);
     if (!state) return undefined;
-    if (!state.parsed) state.parsed = this.parse(file, state.text);
+    if (!state.parsed) {
+      state.parsed = this.parse(file, state.text);
+      if (isDocument && MARKDOWN_FILE.test(file)) {
+        this.unparsedMarkdown.delete(file);
+        this.countBibliography(file, state.parsed.bibliography);
+      }
+    }
     return state.parsed;
   }
 
@@ -345,12 +593,12 @@ export class ClaimWorkspace {
       for (const source of sources) if (source.archive) source.archivePath = resolvePath(file, source.archive);
       return { ...empty, sources, findings };
     }
-    if (/\.claims\.ya?ml$/i.test(file)) {
+    if (CLAIMS_FILE.test(file)) {
       const { claims: raws, findings, suppressions } = parseClaimsFile(text, file);
       const extracted = extractYamlClaims(file, raws, vocabulary, quantityOptions);
       return { ...empty, claims: extracted.claims, citations: extracted.citations, findings: [...findings, ...extracted.findings], suppressions };
     }
-    if (/\.(md|markdown)$/i.test(file)) {
+    if (MARKDOWN_FILE.test(file)) {
       const document = parseMarkdown(text);
       const extracted = extractMarkdownClaims(file, document, vocabulary, quantityOptions, this.linesOf(file));
       const findings = [...extracted.findings];
@@ -365,11 +613,7 @@ export class ClaimWorkspace {
   private ruleContext(sources: SourceEntry[]): RuleContext {
     const { config, vocabulary, quantityOptions } = this.configState;
     const sourcesById = new Map<string, SourceEntry[]>();
-    for (const source of sources) {
-      const list = sourcesById.get(source.id);
-      if (list) list.push(source);
-      else sourcesById.set(source.id, [source]);
-    }
+    for (const source of sources) pushTo(sourcesById, source.id, source);
     return {
       config,
       quantityOptions,
@@ -391,27 +635,74 @@ export class ClaimWorkspace {
     return figures ?? undefined;
   }
 
-  /** Rule settings, per-finding demotions and suppression comments → final diagnostics. */
-  private finish(findings: Finding[]): Diagnostic[] {
+  /** Rule settings, per-finding demotions and suppression comments → one file's final diagnostics. */
+  private finish(file: string, findings: Finding[]): Diagnostic[] {
     const settings = this.config.rules;
+    const suppressions = this.documents.has(file) || this.hostFiles.has(file) ? this.parsedDocument(file)?.suppressions : undefined;
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {
-      const rule = RULES.find((r) => r.id === finding.rule)!;
-      const setting = settings[finding.rule] ?? rule.defaultSeverity;
+      const rule = RULES.find((r) => r.id === finding.rule);
+      const setting = settings[finding.rule] ?? rule?.defaultSeverity ?? 'error';
       if (setting === 'off') continue;
       const severity = finding.severity && SEVERITY_RANK[finding.severity] < SEVERITY_RANK[setting] ? finding.severity : setting;
-      if (this.isSuppressed(finding)) continue;
+      if (suppressions && suppressions.length > 0 && this.isSuppressed(finding, suppressions)) continue;
       diagnostics.push({ ...finding, severity });
     }
-    return diagnostics;
+    return diagnostics.sort(compareDiagnostics);
   }
 
-  private isSuppressed(finding: Finding): boolean {
-    const suppressions = this.parsedDocument(finding.file)?.suppressions;
-    if (!suppressions || suppressions.length === 0) return false;
+  private isSuppressed(finding: Finding, suppressions: readonly Suppression[]): boolean {
     const line = this.positionAt(finding.file, finding.span.start).line;
     return suppressions.some((s) => line >= s.fromLine && line <= s.toLine && (s.rules.length === 0 || s.rules.includes(finding.rule)));
   }
+}
+
+const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.id as string, index]));
+
+/** In a file: by place, then by rule (in RULES order), then by message, so the order never depends on history. */
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.span.start - b.span.start ||
+    a.span.end - b.span.end ||
+    (RULE_ORDER.get(a.rule) ?? 99) - (RULE_ORDER.get(b.rule) ?? 99) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+function keyGroupName(key: string): string {
+  return `key:${key}`;
+}
+
+function idGroupName(id: string): string {
+  return `id:${id}`;
+}
+
+function groupOf<T>(groups: Map<string, Members<T>>, name: string): Members<T> {
+  let members = groups.get(name);
+  if (!members) groups.set(name, (members = new Map()));
+  return members;
+}
+
+/** A group's members in file order, then in document order within a file. */
+function membersInOrder<T>(members: Members<T> | undefined): T[] {
+  if (!members) return [];
+  return [...members.keys()].sort().flatMap((file) => members.get(file)!);
+}
+
+function sourceIdGroups(sources: readonly SourceEntry[]): IdGroup[] {
+  const byId = new Map<string, IdHolder[]>();
+  for (const source of sources) pushTo(byId, source.id, { id: source.id, file: source.file, span: source.idSpan });
+  return [...byId].map(([id, holders]) => ({ id, kind: 'source', holders }));
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 function countNouns(units: Record<string, string>): Record<string, string> {
@@ -423,4 +714,3 @@ function countNouns(units: Record<string, string>): Record<string, string> {
 function stripTrailingSlash(path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
-

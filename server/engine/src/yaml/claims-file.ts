@@ -1,7 +1,5 @@
 // `*.claims.yaml`: figures written as data. Reads each claim with the exact place of every field,
 // and reports what breaks the schema (claims.schema.json) on the node that breaks it.
-import { isMap, isNode, isScalar, isSeq } from 'yaml';
-import type { Document, YAMLMap } from 'yaml';
 import type { Finding, Span, Suppression } from '../model';
 import { LineIndex } from '../text/line-index';
 import { describeValue } from './message-text';
@@ -9,7 +7,8 @@ import { isPartialDate, partialDateMessage } from './partial-date';
 import { schemaProblems, type MessageHints } from './schema-findings';
 import { validateClaimsFile } from './schema-validators';
 import { yamlSuppressions } from './suppressions';
-import { finding, nodeSpan, oneLine, pairOf, parseYaml, resolved, scalarText } from './yaml-document';
+import { finding, oneLine, parseYaml } from './yaml-document';
+import { dataOfTree, deref, pairOf, treeFromDocument, treeFromEvents, type TreeMap, type TreeNode } from './yaml-tree';
 
 export interface Located<T> {
   value: T;
@@ -81,6 +80,9 @@ const hints: MessageHints = {
  * Reads a claims file. Never throws. A claim is returned when its list item is a mapping with a
  * readable `value:` (even if other fields are wrong or unknown: those are findings); a claim with
  * no usable value is only a finding, since there is nothing to compare or cite.
+ *
+ * A file that reads cleanly and fits the schema takes the fast path (js-yaml events); any other
+ * file is read again with the `yaml` package, whose errors and positions the findings need.
  */
 export function parseClaimsFile(text: string, file: string): ParsedClaimsFile {
   const lines = new LineIndex(text);
@@ -89,36 +91,35 @@ export function parseClaimsFile(text: string, file: string): ParsedClaimsFile {
   let suppressions: Suppression[] = [];
   try {
     suppressions = yamlSuppressions(text, lines);
-    const parsed = parseYaml(text, file, 'YAML');
-    findings.push(...parsed.findings);
-    const problems = schemaProblems(validateClaimsFile, parsed, file, hints);
-    const reported = problems.filter((problem) => problem.reported);
-    findings.push(...reported.map((problem) => problem.finding));
-    const flagged = new Set(problems.map((problem) => problem.finding.span.start));
-    claims = readClaims(parsed.doc, lines, file, findings, flagged);
+    const tree = treeFromEvents(text);
+    if (tree !== undefined && validateClaimsFile(dataOfTree(tree))) {
+      claims = readClaims(tree, lines, file, findings, new Set());
+    } else {
+      const parsed = parseYaml(text, file, 'YAML');
+      findings.push(...parsed.findings);
+      const problems = schemaProblems(validateClaimsFile, parsed, file, hints);
+      const reported = problems.filter((problem) => problem.reported);
+      findings.push(...reported.map((problem) => problem.finding));
+      const flagged = new Set(problems.map((problem) => problem.finding.span.start));
+      claims = readClaims(treeFromDocument(parsed.doc), lines, file, findings, flagged);
+    }
   } catch (error) {
-    // The parser and validator are meant never to throw; if one does, say so rather than crash.
+    // The parsers and validator are meant never to throw; if one does, say so rather than crash.
     findings.push(finding(file, { start: 0, end: Math.min(1, text.length) }, `claims file could not be read: ${oneLine(error)}`));
   }
   return { claims, findings: findings.sort((a, b) => a.span.start - b.span.start), suppressions };
 }
 
-function readClaims(
-  doc: Document.Parsed,
-  lines: LineIndex,
-  file: string,
-  findings: Finding[],
-  flaggedStarts: ReadonlySet<number>,
-): RawClaim[] {
-  const root = resolved(doc, doc.contents);
-  if (!isMap(root)) return [];
-  const list = resolved(doc, pairOf(root, 'claims')?.value);
-  if (!isSeq(list)) return [];
+function readClaims(tree: TreeNode | null, lines: LineIndex, file: string, findings: Finding[], flaggedStarts: ReadonlySet<number>): RawClaim[] {
+  const root = deref(tree ?? undefined);
+  if (root?.kind !== 'map') return [];
+  const list = deref(pairOf(root, 'claims')?.value);
+  if (list?.kind !== 'seq') return [];
   const claims: RawClaim[] = [];
   for (const item of list.items) {
-    const map = resolved(doc, item);
-    if (!isMap(map) || !isNode(item)) continue;
-    const claim = readClaim(doc, map, nodeSpan(item), lines);
+    const map = deref(item);
+    if (map?.kind !== 'map') continue;
+    const claim = readClaim(map, item.span, lines);
     if (claim.asOf && !isPartialDate(claim.asOf.value)) {
       // Well-formed but not a real day (2023-02-29): the schema's pattern cannot see that.
       if (!flaggedStarts.has(claim.asOf.span.start)) {
@@ -131,90 +132,82 @@ function readClaims(
   return claims;
 }
 
-function readClaim(doc: Document.Parsed, map: YAMLMap, span: Span, lines: LineIndex): RawClaim {
+function readClaim(map: TreeMap, span: Span, lines: LineIndex): RawClaim {
   const claim: RawClaim = { span, line: lines.positionAt(span.start).line, sources: [] };
-  const id = locatedText(doc, map, 'id');
+  const id = locatedText(map, 'id');
   if (id) claim.id = id;
-  const subject = locatedText(doc, map, 'subject');
+  const subject = locatedText(map, 'subject');
   if (subject) claim.subject = subject;
-  const metric = locatedText(doc, map, 'metric');
+  const metric = locatedText(map, 'metric');
   if (metric) claim.metric = metric;
-  const text = locatedText(doc, map, 'text');
+  const text = locatedText(map, 'text');
   if (text) claim.text = text;
-  const asOf = locatedText(doc, map, 'as_of');
+  const asOf = locatedText(map, 'as_of');
   if (asOf) claim.asOf = asOf;
-  const value = readValue(doc, map);
+  const value = readValue(map);
   if (value) claim.value = value;
   const sourcesPair = pairOf(map, 'sources');
   if (sourcesPair) {
-    const node = isNode(sourcesPair.value) ? sourcesPair.value : undefined;
-    const keyEnd = isNode(sourcesPair.key) ? (sourcesPair.key.range?.[1] ?? span.start) : span.start;
+    const node = sourcesPair.value;
     // `sources:` with nothing after it: point just after the colon, where completion would insert.
-    claim.sourcesSpan = node && !isEmpty(node) ? nodeSpan(node) : { start: keyEnd + 1, end: keyEnd + 1 };
-    const sources = resolved(doc, node);
-    const entries = isSeq(sources) ? sources.items : sources === undefined || isEmpty(sources) ? [] : [node];
+    claim.sourcesSpan = node && !isEmpty(node) ? node.span : { start: sourcesPair.key.span.end + 1, end: sourcesPair.key.span.end + 1 };
+    const sources = deref(node);
+    const entries = sources?.kind === 'seq' ? sources.items : sources === undefined || isEmpty(sources) || !node ? [] : [node];
     for (const entry of entries) {
-      const source = readSource(doc, entry);
+      const source = readSource(entry);
       if (source) claim.sources.push(source);
     }
   }
   return claim;
 }
 
-function readValue(doc: Document.Parsed, map: YAMLMap): RawClaim['value'] {
-  const pair = pairOf(map, 'value');
-  if (!pair || !isNode(pair.value)) return undefined;
-  const node = resolved(doc, pair.value);
-  const span = nodeSpan(pair.value);
-  if (isScalar(node)) {
-    const text = scalarText(node);
+function readValue(map: TreeMap): RawClaim['value'] {
+  const written = pairOf(map, 'value')?.value;
+  const node = deref(written);
+  if (!written || !node) return undefined;
+  const span = written.span;
+  if (node.kind === 'scalar') {
+    const text = node.text;
     if (text === undefined || typeof node.value === 'boolean' || text.trim() === '') return undefined;
     return { value: text, span };
   }
-  if (isMap(node)) {
-    const amount = resolved(doc, pairOf(node, 'amount')?.value);
-    const unit = resolved(doc, pairOf(node, 'unit')?.value);
-    if (!isScalar(amount) || typeof amount.value !== 'number' || !Number.isFinite(amount.value)) return undefined;
-    if (!isScalar(unit) || typeof unit.value !== 'string' || unit.value.trim() === '') return undefined;
+  if (node.kind === 'map') {
+    const amount = deref(pairOf(node, 'amount')?.value);
+    const unit = deref(pairOf(node, 'unit')?.value);
+    if (amount?.kind !== 'scalar' || typeof amount.value !== 'number' || !Number.isFinite(amount.value)) return undefined;
+    if (unit?.kind !== 'scalar' || typeof unit.value !== 'string' || unit.value.trim() === '') return undefined;
     return { value: { amount: amount.value, unit: unit.value }, span };
   }
   return undefined;
 }
 
-function readSource(doc: Document.Parsed, entry: unknown): RawClaimSource | undefined {
-  if (!isNode(entry)) return undefined;
-  const node = resolved(doc, entry);
-  const span = nodeSpan(entry);
-  if (isScalar(node)) {
+function readSource(entry: TreeNode): RawClaimSource | undefined {
+  const node = deref(entry);
+  const span = entry.span;
+  if (node?.kind === 'scalar') {
     const id = typeof node.value === 'string' ? node.value.trim() : undefined;
     return id ? { id, span, idSpan: span } : undefined;
   }
-  if (!isMap(node)) return undefined;
-  const id = locatedText(doc, node, 'id');
-  if (!id || typeof resolvedScalarValue(doc, node, 'id') !== 'string' || id.value.trim() === '') return undefined;
+  if (node?.kind !== 'map') return undefined;
+  const id = locatedText(node, 'id');
+  const idNode = deref(pairOf(node, 'id')?.value);
+  if (!id || idNode?.kind !== 'scalar' || typeof idNode.value !== 'string' || id.value.trim() === '') return undefined;
   const source: RawClaimSource = { id: id.value.trim(), span, idSpan: id.span };
-  const locator = locatedText(doc, node, 'locator');
+  const locator = locatedText(node, 'locator');
   if (locator) source.locator = locator.value;
-  const quote = locatedText(doc, node, 'quote');
+  const quote = locatedText(node, 'quote');
   if (quote) source.quote = quote.value;
   return source;
 }
 
 /** A scalar field as text with its span; strings and numbers only (not `true`, not a mapping). */
-function locatedText(doc: Document.Parsed, map: YAMLMap, key: string): Located<string> | undefined {
-  const pair = pairOf(map, key);
-  if (!pair || !isNode(pair.value)) return undefined;
-  const node = resolved(doc, pair.value);
-  if (!isScalar(node) || typeof node.value === 'boolean') return undefined;
-  const text = scalarText(node);
-  return text === undefined ? undefined : { value: text, span: nodeSpan(pair.value) };
+function locatedText(map: TreeMap, key: string): Located<string> | undefined {
+  const written = pairOf(map, key)?.value;
+  const node = deref(written);
+  if (!written || node?.kind !== 'scalar' || typeof node.value === 'boolean') return undefined;
+  return node.text === undefined ? undefined : { value: node.text, span: written.span };
 }
 
-function resolvedScalarValue(doc: Document.Parsed, map: YAMLMap, key: string): unknown {
-  const node = resolved(doc, pairOf(map, key)?.value);
-  return isScalar(node) ? node.value : undefined;
-}
-
-function isEmpty(node: unknown): boolean {
-  return isScalar(node) && (node.value === null || node.value === undefined);
+function isEmpty(node: TreeNode): boolean {
+  return node.kind === 'scalar' && node.value === null;
 }

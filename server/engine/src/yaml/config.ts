@@ -92,11 +92,20 @@ const hints: MessageHints = {
 };
 
 /** Reads claimlint.yaml. Never throws: bad parts are findings, and fall back to their defaults. */
-export function parseConfig(text: string, file: string): { config: ClaimlintConfig; findings: Finding[] } {
+export interface ParsedConfig {
+  config: ClaimlintConfig;
+  findings: Finding[];
+  /** False when the YAML itself is broken (a syntax error): what parsed is a guess, not the writer's settings. */
+  usable: boolean;
+}
+
+export function parseConfig(text: string, file: string): ParsedConfig {
   const config = defaultConfig();
   const findings: Finding[] = [];
+  let usable = false;
   try {
     const parsed = parseYaml(text, file, 'YAML');
+    usable = !parsed.hasSyntaxErrors;
     findings.push(...parsed.findings);
     const problems = schemaProblems(validateConfig, parsed, file, hints);
     findings.push(...problems.filter((problem) => problem.reported).map((problem) => problem.finding));
@@ -108,7 +117,7 @@ export function parseConfig(text: string, file: string): { config: ClaimlintConf
   } catch (error) {
     findings.push(finding(file, { start: 0, end: Math.min(1, text.length) }, `claimlint.yaml could not be read: ${oneLine(error)}`));
   }
-  return { config, findings };
+  return { config, findings, usable };
 }
 
 /** The part of the config an error at `path` invalidates: a top-level key, an entry, or an entry's field. */
