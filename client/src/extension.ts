@@ -81,7 +81,10 @@ export function activate(context: vscode.ExtensionContext): ClaimlintApi {
     vscode.commands.registerCommand('claimlint.restartServer', async (): Promise<boolean> => {
       if (!running) return Boolean(await requireClient());
       outputChannel.info('Restarting the claimlint language server.');
-      await running.client.restart();
+      // After the client gave up on a crashing server it is stopped (or failed to start), and
+      // restart() would refuse to stop it first.
+      if (running.client.needsStop()) await running.client.restart();
+      else await running.client.start();
       return true;
     }),
     vscode.commands.registerCommand('claimlint.checkWorkspace', async (): Promise<CheckWorkspaceResult | undefined> => {
