@@ -62,15 +62,14 @@ async function hover(uri: string, position: unknown): Promise<{ contents: { valu
 
 /**
  * The server is up and well: the process runs, hover on the YAML Russia claim answers with its
- * interval, the example's contradictions are published (unless the test broke the config that
- * makes them), and a new unsourced figure gets its missing-source error (and loses it when its
- * buffer closes).
+ * interval, the example's contradictions are published, and a new unsourced figure gets its
+ * missing-source error (and loses it when its buffer closes).
  */
-async function expectServing(expected: { conflicts: boolean } = { conflicts: true }): Promise<void> {
+async function expectServing(): Promise<void> {
   expect(client.exit).toBeUndefined();
   const russia = await hover(client.uri(RESERVES), positionOf(RESERVES, '{amount: 3.8', 2));
   expect(russia?.contents.value).toContain('3.75–3.85 Mt');
-  if (expected.conflicts) expect(conflictsIn(RESERVES)).toBeGreaterThan(0);
+  expect(conflictsIn(RESERVES)).toBeGreaterThan(0);
   const probe = `reports/probe-${++probeCount}.md`;
   const uri = await open(probe, 'Vietnam mined 12 kt of rare earths in 2024.\n');
   await client.waitFor(() => rulesIn(probe, ['missing-source']).length === 1, `a missing-source error on ${probe}`);
@@ -334,17 +333,15 @@ describe('the language server with a config broken mid-session', () => {
     const uri = await open('claimlint.yaml', config, 'yaml');
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: brokenConfig(config) }] });
     await client.waitFor(() => rulesIn('claimlint.yaml', ['invalid-claim']).some((d) => d.severity === 1), 'an invalid-claim error on claimlint.yaml');
-    await expectServing({ conflicts: false });
+    await expectServing();
     // Mending the buffer brings the contradictions back in full.
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: config }] });
     await client.waitFor(() => rulesIn('claimlint.yaml', ['invalid-claim']).length === 0 && conflictsIn(BRIEF) > 0, 'the mended config');
   });
 
-  // Missing behaviour (committed engine): while claimlint.yaml does not parse, the engine falls back
-  // to the defaults, so every metric alias (稀土储量, reserves…) vanishes and with it the
-  // contradictions they make. The engine's "keep the last good config" change makes this pass:
-  // turn it.fails into it when that change lands.
-  it.fails('keeps the last good config in force while claimlint.yaml does not parse', async () => {
+  // Were the engine to fall back to the defaults while claimlint.yaml does not parse, every metric
+  // alias (稀土储量, reserves…) would vanish, and with it the contradictions they make.
+  it('keeps the last good config in force while claimlint.yaml does not parse', async () => {
     const config = textOf('claimlint.yaml');
     const uri = await open('claimlint.yaml', config, 'yaml');
     await client.waitFor(() => conflictsIn(BRIEF) > 0 && conflictsIn(OUTLOOK) > 0, 'the contradictions made by the config\'s aliases');
