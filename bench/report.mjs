@@ -43,7 +43,14 @@ function ruleCounts(byRule) {
   return entries.length === 0 ? 'none' : entries.map(([rule, count]) => `${SHORT_RULES[rule] ?? rule} ${count}`).join(', ');
 }
 
-/** [label, cell(size) → string | undefined]; undefined prints as "—" when the step did not run, "failed" when it did. */
+function plantedCell(planted) {
+  if (!planted) return undefined;
+  if (planted.ok) return 'all';
+  const missed = Object.entries(planted).filter(([rule, check]) => rule !== 'ok' && !check.ok);
+  return `NO: ${missed.map(([rule, check]) => `${rule} ${check.found} for ${check.planted} planted`).join(', ')}`;
+}
+
+/** [label, cell(size) → string | undefined, steps]; undefined prints "—" when a step did not run, else "failed". */
 const ROWS = [
   ['workspace (files, MB)', (size) => `${size.workspace.files.markdown} md + ${size.workspace.files.yaml} yaml, ${(size.workspace.bytes / 1e6).toFixed(size.workspace.bytes < 1e6 ? 2 : 1)} MB`, 'workspace'],
   ['floor: node + read files', (size) => runs(size.floor?.read.wallMs), 'floor'],
@@ -51,11 +58,12 @@ const ROWS = [
   ['  of which Markdown / YAML parsing', (size) => size.floor?.tokenise.markdownParseMs && `${duration(size.floor.tokenise.markdownParseMs.median)} / ${duration(size.floor.tokenise.yamlParseMs.median)}`, 'floor'],
   ['reference: read + markdown-it', (size) => runs(size.floor?.markdownIt.wallMs), 'floor'],
   ['claimlint check --format json', (size) => runs(size.cli?.wallMs), 'cli'],
-  ['  CLI ÷ floor', (size) => ratio(size.cli?.wallMs, size.floor?.tokenise.wallMs), 'cli'],
+  ['  CLI ÷ floor', (size) => ratio(size.cli?.wallMs, size.floor?.tokenise.wallMs), ['cli', 'floor']],
   ['  CLI peak RSS', (size) => runs(size.cli?.peakRssKb, mebibytes), 'cli'],
   ['  CLI findings', (size) => ruleCounts(size.cli?.diagnosticsByRule), 'cli'],
+  ['  planted problems found', (size) => plantedCell(size.cli?.plantedFound), 'cli'],
   ['markdownlint-cli2 (reports/**/*.md)', (size) => runs(size.markdownlint?.wallMs), 'markdownlint'],
-  ['  markdownlint-cli2 ÷ CLI', (size) => ratio(size.markdownlint?.wallMs, size.cli?.wallMs), 'markdownlint'],
+  ['  markdownlint-cli2 ÷ CLI', (size) => ratio(size.markdownlint?.wallMs, size.cli?.wallMs), ['markdownlint', 'cli']],
   ['LSP initialize response', (size) => runs(size.lsp?.initializeMs), 'lsp'],
   ['LSP first pass', (size) => runs(size.lsp?.firstPassMs), 'lsp'],
   ['LSP edit p50 / p95 / max', (size) => latencies(size.lsp?.edit), 'lsp'],
@@ -70,14 +78,16 @@ function sizeLabel(claims) {
 
 function tableCells(result) {
   const header = ['', ...result.sizes.map((size) => `${sizeLabel(size.claims)} (${size.runs} run${size.runs === 1 ? "" : "s"})`)];
-  const body = ROWS.map(([label, cell, step]) => [label, ...result.sizes.map((size) => cell(size) ?? (size[step] || step === 'workspace' ? 'failed' : '—'))]);
+  const ran = (size, steps) => [steps].flat().every((step) => step === 'workspace' || size[step] !== undefined);
+  const body = ROWS.map(([label, cell, steps]) => [label, ...result.sizes.map((size) => cell(size) ?? (ran(size, steps) ? 'failed' : '—'))]);
   return [header, ...body];
 }
 
 function targetLine(target) {
   const verdict = target.met === null ? 'NOT MEASURED' : target.met ? 'met' : 'NOT MET';
-  const bound = 'atMost' in target ? `≤ ${target.atMost}` : `≥ ${target.atLeast}`;
-  const value = target.met === null ? target.missing : `${target.value.toFixed(2)} (${bound})`;
+  const inUnit = (number) => (target.unit === 'ms' ? duration(number) : target.unit === '×' ? `${number.toFixed(2)}×` : `${Math.round(number)} ${target.unit}`);
+  const bound = 'atMost' in target ? `≤ ${inUnit(target.atMost)}` : `≥ ${inUnit(target.atLeast)}`;
+  const value = target.met === null ? target.missing : `${inUnit(target.value)} (${bound})`;
   return { verdict, text: target.text, value };
 }
 

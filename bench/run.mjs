@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { machineFacts } from './machine.mjs';
 import { renderText } from './report.mjs';
-import { STEPS } from './steps.mjs';
+import { plantedFound, STEPS } from './steps.mjs';
 import { evaluateTargets } from './targets.mjs';
 import { ensureWorkspace } from './workspaces.mjs';
 
@@ -116,6 +116,7 @@ async function main() {
     }
     const size = { claims, seed: options.seed, runs, workspace: { dir: workspace.dir, files: manifest.files, bytes: manifest.bytes, planted: manifest.planted } };
     for (const step of steps) size[step.name] = step.summarize(samples.get(step));
+    if (size.cli) size.cli.plantedFound = plantedFound(size.cli.diagnosticsByRule, manifest.planted);
     result.sizes.push(size);
   }
   result.finishedAt = new Date().toISOString();

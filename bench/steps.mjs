@@ -86,6 +86,23 @@ export const cliStep = {
   },
 };
 
+/**
+ * Whether the CLI found what the generator planted: each claim without a source or with a made-up
+ * source id gives exactly one finding; a planted contradiction or scale slip gives at least one
+ * (every claim of the key that it contradicts carries one too).
+ */
+export function plantedFound(byRule, planted) {
+  if (!byRule || !planted) return undefined;
+  const found = (rule) => byRule[rule] ?? 0;
+  const checks = {
+    'missing-source': { planted: planted.missingSource, found: found('missing-source'), ok: found('missing-source') === planted.missingSource },
+    'unknown-source': { planted: planted.unknownSource, found: found('unknown-source'), ok: found('unknown-source') === planted.unknownSource },
+    contradiction: { planted: planted.contradiction, found: found('contradiction'), ok: found('contradiction') >= planted.contradiction },
+    'scale-slip': { planted: planted.scaleSlip, found: found('scale-slip'), ok: found('scale-slip') >= planted.scaleSlip },
+  };
+  return { ok: Object.values(checks).every((check) => check.ok), ...checks };
+}
+
 /** markdownlint-cli2 with its default rules on the same Markdown files, run from the workspace. */
 export const markdownlintStep = {
   name: 'markdownlint',

@@ -9,8 +9,8 @@ function sizeResult(result, claims) {
   return result.sizes.find((size) => size.claims === claims);
 }
 
-/** `bound` is { atMost } or { atLeast }. */
-function target(id, text, bound, compute) {
+/** `bound` is { atMost } or { atLeast }, in `unit` ('×' for ratios, 'ms', 'MiB'). */
+function target(id, text, bound, unit, compute) {
   let value;
   let missing;
   try {
@@ -19,9 +19,9 @@ function target(id, text, bound, compute) {
     missing = `cannot compute: ${error.message}`;
   }
   if (missing !== undefined || value === undefined || !Number.isFinite(value)) {
-    return { id, text, ...bound, value: null, met: null, missing: missing ?? 'not measured' };
+    return { id, text, ...bound, unit, value: null, met: null, missing: missing ?? 'not measured' };
   }
-  return { id, text, ...bound, value, met: 'atMost' in bound ? value <= bound.atMost : value >= bound.atLeast };
+  return { id, text, ...bound, unit, value, met: 'atMost' in bound ? value <= bound.atMost : value >= bound.atLeast };
 }
 
 /** Picks a number from one step's section at one size, or says which size/step is missing. */
@@ -35,7 +35,7 @@ function measured(result, claims, step, pick) {
 
 export function evaluateTargets(result) {
   const targets = [
-    target('cli-vs-floor', 'claimlint CLI at 100k claims ≤ 3× the floor (read + tokenise)', { atMost: 3 }, () => {
+    target('cli-vs-floor', 'claimlint CLI at 100k claims ≤ 3× the floor (read + tokenise)', { atMost: 3 }, '×', () => {
       const cli = measured(result, LARGE, 'cli', (cli) => cli.wallMs?.median);
       const floor = measured(result, LARGE, 'floor', (floor) => floor.tokenise.wallMs?.median);
       return cli.missing || floor.missing ? { missing: cli.missing ?? floor.missing } : { value: cli.value / floor.value };
@@ -43,21 +43,21 @@ export function evaluateTargets(result) {
   ];
   // "At least 5× faster than markdownlint-cli2 (same size)": checked at every size run.
   for (const size of result.sizes) {
-    targets.push(target(`cli-vs-markdownlint-${size.claims}`, `claimlint CLI at least 5× faster than markdownlint-cli2 at ${size.claims} claims (markdownlint-cli2 ÷ CLI)`, { atLeast: 5 }, () => {
+    targets.push(target(`cli-vs-markdownlint-${size.claims}`, `claimlint CLI at least 5× faster than markdownlint-cli2 at ${size.claims} claims (markdownlint-cli2 ÷ CLI)`, { atLeast: 5 }, '×', () => {
       const cli = measured(result, size.claims, 'cli', (cli) => cli.wallMs?.median);
       const markdownlint = measured(result, size.claims, 'markdownlint', (markdownlint) => markdownlint.wallMs?.median);
       return cli.missing || markdownlint.missing ? { missing: cli.missing ?? markdownlint.missing } : { value: markdownlint.value / cli.value };
     }));
   }
   targets.push(
-    target('edit-p95', 'edit latency p95 at 100k claims ≤ 30 ms', { atMost: 30 }, () => measured(result, LARGE, 'lsp', (lsp) => lsp.edit.p95)),
-    target('edit-p95-growth', 'edit latency p95 at 100k claims ≤ 2× its 1k figure (ratio)', { atMost: 2 }, () => {
+    target('edit-p95', 'edit latency p95 at 100k claims ≤ 30 ms', { atMost: 30 }, 'ms', () => measured(result, LARGE, 'lsp', (lsp) => lsp.edit.p95)),
+    target('edit-p95-growth', 'edit latency p95 at 100k claims ≤ 2× its 1k figure (ratio)', { atMost: 2 }, '×', () => {
       const large = measured(result, LARGE, 'lsp', (lsp) => lsp.edit.p95);
       const small = measured(result, SMALL, 'lsp', (lsp) => lsp.edit.p95);
       return large.missing || small.missing ? { missing: large.missing ?? small.missing } : { value: large.value / small.value };
     }),
-    target('first-pass', 'language server first pass at 100k claims ≤ 5 s (median, ms)', { atMost: 5000 }, () => measured(result, LARGE, 'lsp', (lsp) => lsp.firstPassMs?.median)),
-    target('server-rss', 'language server peak RSS at 100k claims ≤ 300 MiB (highest of the runs)', { atMost: 300 }, () => measured(result, LARGE, 'lsp', (lsp) => (lsp.peakRssKb ? lsp.peakRssKb.max / MIB : undefined))),
+    target('first-pass', 'language server first pass at 100k claims ≤ 5 s (median)', { atMost: 5000 }, 'ms', () => measured(result, LARGE, 'lsp', (lsp) => lsp.firstPassMs?.median)),
+    target('server-rss', 'language server peak RSS at 100k claims ≤ 300 MiB (highest of the runs)', { atMost: 300 }, 'MiB', () => measured(result, LARGE, 'lsp', (lsp) => (lsp.peakRssKb ? lsp.peakRssKb.max / MIB : undefined))),
   );
   return targets;
 }

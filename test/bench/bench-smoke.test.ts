@@ -38,7 +38,7 @@ interface BenchResult {
     runs: number;
     workspace: { files: { yaml: number; markdown: number } };
     floor: Record<'read' | 'tokenise' | 'markdownIt', { wallMs?: Runs; peakRssKb?: Runs; markdownParser?: string }> & { failures: Failure[] };
-    cli: { wallMs?: Runs; peakRssKb?: Runs; diagnosticsByRule?: Record<string, number>; failures: Failure[] };
+    cli: { wallMs?: Runs; peakRssKb?: Runs; diagnosticsByRule?: Record<string, number>; plantedFound?: { ok: boolean }; failures: Failure[] };
     markdownlint: { wallMs?: Runs; lintedFiles?: number; findings?: number; failures: Failure[] };
     lsp: {
       firstPassMs?: Runs;
@@ -98,6 +98,7 @@ describe('npm run bench at 1k claims, one run', () => {
     expect(cli.wallMs?.median).toBeGreaterThan(0);
     expect(cli.peakRssKb?.median).toBeGreaterThan(0);
     for (const rule of ['contradiction', 'missing-source', 'scale-slip']) expect(cli.diagnosticsByRule?.[rule]).toBeGreaterThan(0);
+    expect(cli.plantedFound?.ok).toBe(true);
   });
 
   it('runs markdownlint-cli2 on every report of the workspace', () => {
