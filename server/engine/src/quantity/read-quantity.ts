@@ -73,15 +73,25 @@ export function quantityFromAmount(amount: number, unit: string, options: Quanti
  * What a unit as declared for a metric (`unit: t`, `USD`, `%`, `万吨`, `million t`) measures, and
  * how many canonical units one of it is. Undefined when it cannot be read.
  */
-export function unitInfo(
-  unit: string,
-  options: QuantityOptions = DEFAULT_QUANTITY_OPTIONS,
-): { dimension: Dimension; canonicalUnit: string; factor: number } | undefined {
+export function unitInfo(unit: string, options: QuantityOptions = DEFAULT_QUANTITY_OPTIONS): UnitInfo | undefined {
   if (typeof unit !== 'string') return undefined;
+  // Asked for every figure near a metric alias: remember the answer per options object.
+  let known = unitInfoCache.get(options);
+  if (!known) unitInfoCache.set(options, (known = new Map()));
+  if (known.has(unit)) return known.get(unit);
   const read = quantityFromAmount(1, unit, options);
-  if ('error' in read) return undefined;
-  return { dimension: read.dimension, canonicalUnit: read.canonicalUnit, factor: read.value };
+  const info = 'error' in read ? undefined : { dimension: read.dimension, canonicalUnit: read.canonicalUnit, factor: read.value };
+  if (known.size < 10_000) known.set(unit, info);
+  return info;
 }
+
+export interface UnitInfo {
+  dimension: Dimension;
+  canonicalUnit: string;
+  factor: number;
+}
+
+const unitInfoCache = new WeakMap<QuantityOptions, Map<string, UnitInfo | undefined>>();
 
 /** a.value / b.value: how far apart two figures are, for scale-slip detection. */
 export function ratio(a: Quantity, b: Quantity): number {

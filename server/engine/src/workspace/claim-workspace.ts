@@ -79,8 +79,18 @@ interface Environment {
   findingsByFile: Map<string, Finding[]>;
 }
 
-/** Claims (or id holders) of one group, kept per file so that one file's share can be swapped. */
-type Members<T> = Map<string, T[]>;
+/**
+ * The claims of one key, or the holders of one claim id: kept per file so that one file's share can
+ * be swapped, with the findings the group's rules made, by the file they are on.
+ */
+interface Group<T> {
+  kind: 'key' | 'id';
+  name: string;
+  members: Map<string, T[]>;
+  findings: Map<string, Finding[]> | undefined;
+}
+
+type AnyGroup = Group<Claim> | Group<IdHolder>;
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
@@ -124,13 +134,12 @@ export class ClaimWorkspace {
   /** The parse each document's claims were grouped and checked with. */
   private readonly indexed = new Map<string, ParsedDocument>();
   private readonly documentFindings = new Map<string, Finding[]>();
-  private readonly keyMembers = new Map<string, Members<Claim>>();
-  private readonly idMembers = new Map<string, Members<IdHolder>>();
-  /** Findings of each key's and each claim id's group, by the file they are on. */
-  private readonly groupFindings = new Map<string, Map<string, Finding[]>>();
-  /** The reverse: for each file, the groups that put findings on it. */
-  private readonly groupsWithFindingsIn = new Map<string, Set<string>>();
+  private readonly keyGroups = new Map<string, Group<Claim>>();
+  private readonly idGroups = new Map<string, Group<IdHolder>>();
+  /** For each file, the groups that put findings on it. */
+  private readonly groupsWithFindingsIn = new Map<string, Set<AnyGroup>>();
   private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
+  private registryFilesOf: { configState: ConfigState; files: string[] } | undefined;
   private allDiagnostics: Diagnostic[] | undefined;
 
   constructor(options: WorkspaceOptions) {
@@ -159,7 +168,11 @@ export class ClaimWorkspace {
 
   /** The registry files the config names, as absolute paths (read through the host). */
   registryFiles(): string[] {
-    return this.config.sources.map((source) => resolvePath(`${this.root}/claimlint.yaml`, source));
+    if (this.registryFilesOf?.configState !== this.configState) {
+      const files = this.config.sources.map((source) => resolvePath(`${this.root}/claimlint.yaml`, source));
+      this.registryFilesOf = { configState: this.configState, files };
+    }
+    return this.registryFilesOf.files;
   }
 
   kindOf(file: string): DocumentKind {
@@ -235,7 +248,7 @@ export class ClaimWorkspace {
   /** Every claim of a key (`subject|metric`), in file and offset order. */
   claimsOfKey(key: string): Claim[] {
     this.refresh();
-    return membersInOrder(this.keyMembers.get(key));
+    return membersInOrder(this.keyGroups.get(key));
   }
 
   /** Every citation of every checked document, with its file. */
@@ -301,7 +314,7 @@ export class ClaimWorkspace {
     this.touchedFiles.clear();
     const environment = this.currentEnvironment(changed);
     if (this.dirtyFiles.size > 0) {
-      const dirtyGroups = new Set<string>();
+      const dirtyGroups = new Set<AnyGroup>();
       for (const file of this.dirtyFiles) {
         changed.add(file);
         this.reindexDocument(file, environment.context, dirtyGroups);
@@ -336,9 +349,8 @@ export class ClaimWorkspace {
     for (const file of this.indexed.keys()) this.dirtyFiles.add(file);
     this.indexed.clear();
     this.documentFindings.clear();
-    this.keyMembers.clear();
-    this.idMembers.clear();
-    this.groupFindings.clear();
+    this.keyGroups.clear();
+    this.idGroups.clear();
     this.groupsWithFindingsIn.clear();
     this.diagnosticsCache.clear();
     const sources = registries.flatMap((registry) => registry.sources);
@@ -364,7 +376,7 @@ export class ClaimWorkspace {
   }
 
   /** Swaps a document's claims and ids in their groups, and reruns its own checks. */
-  private reindexDocument(file: string, context: RuleContext, dirtyGroups: Set<string>): void {
+  private reindexDocument(file: string, context: RuleContext, dirtyGroups: Set<AnyGroup>): void {
     const before = this.indexed.get(file);
     const after = this.documents.has(file) ? this.parsedDocument(file) : undefined;
     // Every old claim leaves its groups before any new one joins: a group holds a file's claims as one list.
@@ -378,81 +390,91 @@ export class ClaimWorkspace {
     for (const claim of after.claims) {
       const key = keyOf(claim);
       if (key) {
-        pushTo(groupOf(this.keyMembers, key), file, claim);
-        dirtyGroups.add(keyGroupName(key));
+        const group = groupOf(this.keyGroups, 'key', key);
+        pushTo(group.members, file, claim);
+        dirtyGroups.add(group);
       }
       if (claim.id) {
-        pushTo(groupOf(this.idMembers, claim.id), file, { id: claim.id, file, span: claim.idSpan ?? claim.span });
-        dirtyGroups.add(idGroupName(claim.id));
+        const group = groupOf(this.idGroups, 'id', claim.id);
+        pushTo(group.members, file, { id: claim.id, file, span: claim.idSpan ?? claim.span });
+        dirtyGroups.add(group);
       }
     }
     const findings: Finding[] = [];
     for (const rule of this.rules) {
-      if (rule.checkClaim) {
-        for (const claim of after.claims) findings.push(...this.guarded(rule, file, () => rule.checkClaim!(claim, context), claim.span));
-      }
+      if (rule.checkClaim) this.checkEach(rule, file, after.claims, (claim) => rule.checkClaim!(claim, context), (claim) => claim.span, findings);
     }
     for (const rule of this.rules) {
       if (rule.checkCitation) {
-        for (const citation of after.citations) findings.push(...this.guarded(rule, file, () => rule.checkCitation!(citation, context), citation.citation.span));
+        this.checkEach(rule, file, after.citations, (citation) => rule.checkCitation!(citation, context), (citation) => citation.citation.span, findings);
       }
     }
     this.documentFindings.set(file, findings);
   }
 
-  private leaveGroups(file: string, claim: Claim, dirtyGroups: Set<string>): void {
+  private leaveGroups(file: string, claim: Claim, dirtyGroups: Set<AnyGroup>): void {
     const key = keyOf(claim);
-    if (key) {
-      this.keyMembers.get(key)?.delete(file);
-      dirtyGroups.add(keyGroupName(key));
+    const keyGroup = key ? this.keyGroups.get(key) : undefined;
+    if (keyGroup) {
+      keyGroup.members.delete(file);
+      dirtyGroups.add(keyGroup);
     }
-    if (claim.id) {
-      this.idMembers.get(claim.id)?.delete(file);
-      dirtyGroups.add(idGroupName(claim.id));
+    const idGroup = claim.id ? this.idGroups.get(claim.id) : undefined;
+    if (idGroup) {
+      idGroup.members.delete(file);
+      dirtyGroups.add(idGroup);
     }
   }
 
   /** Reruns one key's or one id's checks and notes the files whose findings changed. */
-  private recheckGroup(name: string, context: RuleContext, changed: Set<string>): void {
+  private recheckGroup(group: AnyGroup, context: RuleContext, changed: Set<string>): void {
     const findings: Finding[] = [];
-    if (name.startsWith('key:')) {
-      const key = name.slice(4);
-      const claims = membersInOrder(this.keyMembers.get(key));
-      if (claims.length === 0) this.keyMembers.delete(key);
+    if (group.kind === 'key') {
+      const claims = membersInOrder(group as Group<Claim>);
+      if (claims.length === 0) this.keyGroups.delete(group.name);
       else {
-        const group: KeyGroup = { key, subject: claims[0]!.subject!.id, metric: claims[0]!.metric!.id, claims };
+        const keyGroup: KeyGroup = { key: group.name, subject: claims[0]!.subject!.id, metric: claims[0]!.metric!.id, claims };
         for (const rule of this.rules) {
-          if (rule.checkKey) findings.push(...this.guarded(rule, claims[0]!.file, () => rule.checkKey!(group, context), claims[0]!.span));
+          if (rule.checkKey) findings.push(...this.guarded(rule, claims[0]!.file, () => rule.checkKey!(keyGroup, context), claims[0]!.span));
         }
       }
     } else {
-      const id = name.slice(3);
-      const holders = membersInOrder(this.idMembers.get(id));
-      if (holders.length === 0) this.idMembers.delete(id);
+      const holders = membersInOrder(group as Group<IdHolder>);
+      if (holders.length === 0) this.idGroups.delete(group.name);
       else {
-        const group: IdGroup = { id, kind: 'claim', holders };
+        const idGroup: IdGroup = { id: group.name, kind: 'claim', holders };
         for (const rule of this.rules) {
-          if (rule.checkIdGroup) findings.push(...this.guarded(rule, holders[0]!.file, () => rule.checkIdGroup!(group, context), holders[0]!.span));
+          if (rule.checkIdGroup) findings.push(...this.guarded(rule, holders[0]!.file, () => rule.checkIdGroup!(idGroup, context), holders[0]!.span));
         }
       }
     }
-    const before = this.groupFindings.get(name);
-    for (const file of before?.keys() ?? []) {
+    for (const file of group.findings?.keys() ?? []) {
       changed.add(file);
-      this.groupsWithFindingsIn.get(file)?.delete(name);
+      this.groupsWithFindingsIn.get(file)?.delete(group);
     }
-    if (findings.length === 0) {
-      this.groupFindings.delete(name);
-      return;
-    }
-    const byFile = new Map<string, Finding[]>();
-    for (const finding of findings) pushTo(byFile, finding.file, finding);
-    this.groupFindings.set(name, byFile);
-    for (const file of byFile.keys()) {
+    group.findings = undefined;
+    if (findings.length === 0) return;
+    group.findings = new Map();
+    for (const finding of findings) pushTo(group.findings, finding.file, finding);
+    for (const file of group.findings.keys()) {
       changed.add(file);
       let groups = this.groupsWithFindingsIn.get(file);
       if (!groups) this.groupsWithFindingsIn.set(file, (groups = new Set()));
-      groups.add(name);
+      groups.add(group);
+    }
+  }
+
+  /** Runs a rule on each unit of a document; only after a failure is each unit guarded on its own. */
+  private checkEach<T>(rule: Rule, file: string, units: readonly T[], check: (unit: T) => Finding[], spanOf: (unit: T) => Span, out: Finding[]): void {
+    const mark = out.length;
+    try {
+      for (const unit of units) {
+        const found = check(unit);
+        for (const finding of found) out.push(finding);
+      }
+    } catch {
+      out.length = mark;
+      for (const unit of units) out.push(...this.guarded(rule, file, () => check(unit), spanOf(unit)));
     }
   }
 
@@ -487,7 +509,7 @@ export class ClaimWorkspace {
     if (unreadable) findings.push(unreadable);
     if (this.documents.has(file)) findings.push(...(this.parsedDocument(file)?.findings ?? []));
     findings.push(...(this.documentFindings.get(file) ?? []));
-    for (const name of this.groupsWithFindingsIn.get(file) ?? []) findings.push(...(this.groupFindings.get(name)?.get(file) ?? []));
+    for (const group of this.groupsWithFindingsIn.get(file) ?? []) findings.push(...(group.findings?.get(file) ?? []));
     findings.push(...(this.environment?.findingsByFile.get(file) ?? []));
     return findings;
   }
@@ -669,23 +691,17 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
-function keyGroupName(key: string): string {
-  return `key:${key}`;
-}
-
-function idGroupName(id: string): string {
-  return `id:${id}`;
-}
-
-function groupOf<T>(groups: Map<string, Members<T>>, name: string): Members<T> {
-  let members = groups.get(name);
-  if (!members) groups.set(name, (members = new Map()));
-  return members;
+function groupOf<T>(groups: Map<string, Group<T>>, kind: Group<T>['kind'], name: string): Group<T> {
+  let group = groups.get(name);
+  if (!group) groups.set(name, (group = { kind, name, members: new Map(), findings: undefined }));
+  return group;
 }
 
 /** A group's members in file order, then in document order within a file. */
-function membersInOrder<T>(members: Members<T> | undefined): T[] {
-  if (!members) return [];
+function membersInOrder<T>(group: Group<T> | undefined): T[] {
+  if (!group) return [];
+  const members = group.members;
+  if (members.size === 1) return [...members.values()][0]!.slice();
   return [...members.keys()].sort().flatMap((file) => members.get(file)!);
 }
 
