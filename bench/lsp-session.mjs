@@ -217,10 +217,11 @@ async function main() {
       if (!answer.result?.contents) result.hover.empty += 1;
     }
 
+    if (client.exited) throw new Error('the server exited during the session');
     result.peakRssKb = client.peakRssKb();
     result.ok = true;
   } catch (error) {
-    result.error = error.message;
+    result.error = client.exited ? `the server exited during the session (${error.message})` : error.message;
     result.peakRssKb ??= client.peakRssKb();
   } finally {
     result.close = await client.close(5_000);
