@@ -22,13 +22,14 @@ export interface CheckOutcome {
 export function runCheck(command: CheckCommand, environment: CheckEnvironment): CheckOutcome {
   const { cwd } = environment;
   const loaded = loadFsWorkspace({ paths: command.paths, config: command.config, cwd });
+  let diagnostics = loaded.workspace.diagnostics();
+  // After the check: reading registries and archives may have added notes (a refused link).
   const notes = loaded.notes.map((note) => `claimlint: ${note}`);
   if (loaded.checkedFiles.length === 0) {
     const where = command.paths.length > 0 ? command.paths.join(', ') : '.';
     notes.push(`claimlint: no files to check in ${where} (the include globs matched nothing)`);
   }
 
-  let diagnostics = loaded.workspace.diagnostics();
   // As ESLint's --quiet: warnings and infos are neither printed nor counted.
   if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
 

@@ -78,6 +78,34 @@ export const diskHost: WorkspaceHost = {
   },
 };
 
+/**
+ * The disk as a workspace rooted at `root` sees it: registries, archives and bibliographies are read
+ * only when they really lie inside the root. The engine already refuses paths that climb out of it
+ * ("../../x"); this also refuses symbolic links that lead out, which only the disk can see. A
+ * refused file reads as missing (the engine reports it) and is noted for the front end to show.
+ */
+export function createDiskHost(root: string, notes?: string[]): WorkspaceHost {
+  const realRoot = realPathOrUndefined(root) ?? root;
+  return {
+    readFile(file: string): string | undefined {
+      const real = realPathOrUndefined(file);
+      if (real !== undefined && !isInside(real, realRoot)) {
+        notes?.push(`not reading ${file}: it is a symbolic link to ${real}, outside the workspace`);
+        return undefined;
+      }
+      return diskHost.readFile(file);
+    },
+  };
+}
+
+function realPathOrUndefined(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface FsWorkspaceOptions {
   /** The PATH arguments as given (relative to cwd or absolute); empty means the current folder. */
   paths: readonly string[];
@@ -122,9 +150,9 @@ export function loadFsWorkspace(options: FsWorkspaceOptions): FsWorkspace {
   const rootFolder = configFile !== undefined ? path.dirname(configFile) : startFolder;
   const root = documentId(rootFolder);
   const configId = configFile !== undefined ? documentId(configFile) : undefined;
-  const workspace = new ClaimWorkspace({ root, configText, configFile: configId, host: diskHost });
-
   const notes: string[] = [];
+  const workspace = new ClaimWorkspace({ root, configText, configFile: configId, host: createDiskHost(rootFolder, notes) });
+
   const files = new Set<string>();
   for (const target of targets) {
     if (!target.isFolder) {
@@ -196,6 +224,7 @@ function isInside(file: string, folder: string): boolean {
  */
 export function walkFolder(folder: string, notes: string[]): string[] {
   const files: string[] = [];
+  const realFolder = realPathOrUndefined(folder) ?? folder;
   const pending = [folder];
   while (pending.length > 0) {
     const current = pending.pop()!;
@@ -213,7 +242,10 @@ export function walkFolder(folder: string, notes: string[]): string[] {
       } else if (entry.isFile()) {
         files.push(full);
       } else if (entry.isSymbolicLink() && statOrUndefined(full)?.isFile()) {
-        files.push(full);
+        // A link to a file elsewhere on the machine is not the workspace's to check.
+        const real = realPathOrUndefined(full);
+        if (real !== undefined && isInside(real, realFolder)) files.push(full);
+        else notes.push(`skipped ${full}: a symbolic link to ${real ?? 'a missing file'}, outside ${folder}`);
       }
     }
   }

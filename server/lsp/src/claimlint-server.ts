@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { ClaimWorkspace, type Diagnostic, type Span } from '../../engine/src/index';
 import { countBySeverity } from '../../cli/src/located-diagnostic';
-import { diskHost, documentId, findConfig, readTextFile, walkFolder } from '../../cli/src/fs-workspace';
+import { createDiskHost, diskHost, documentId, findConfig, readTextFile, walkFolder } from '../../cli/src/fs-workspace';
 import { idOfUri, isUntitledId, uriOfId } from './document-ids';
 import { registerFeatures } from './feature-handlers';
 import { toLspDiagnostic } from './to-lsp-diagnostic';
@@ -35,8 +35,8 @@ export interface ServerState {
   rangeOf(file: string, span: Span): Range;
   /** The engine id of a document URI, when the server checks that kind of document. */
   idOf(uri: string): string | undefined;
-  /** Every diagnostic of the workspace, up to date. */
-  lastDiagnostics(): readonly Diagnostic[];
+  /** The up-to-date diagnostics of some files (features ask for the few they show). */
+  diagnosticsOf(files: readonly string[]): readonly Diagnostic[];
 }
 
 export function startClaimlintServer(connection: Connection): void {
@@ -77,7 +77,8 @@ export function startClaimlintServer(connection: Connection): void {
       }
     }
     const root = configFile !== undefined ? path.dirname(configFile) : (folder ?? '/');
-    workspace = new ClaimWorkspace({ root: documentId(root), configText, configFile, host: diskHost });
+    // Registries and archives are read only inside the root (symbolic links out of it are refused).
+    workspace = new ClaimWorkspace({ root: documentId(root), configText, configFile, host: createDiskHost(root) });
     checkedFiles = new Set();
     if (folder !== undefined) {
       const files = walkFolder(folder, []).map(documentId).filter((id) => workspace.isIncluded(id));
@@ -300,7 +301,7 @@ export function startClaimlintServer(connection: Connection): void {
     documents,
     rangeOf,
     idOf: idOfUri,
-    lastDiagnostics: () => (settings.enable ? workspace.diagnostics() : []),
+    diagnosticsOf: (files) => (settings.enable ? files.flatMap((file) => workspace.diagnosticsOf(file)) : []),
   };
   registerFeatures(connection, state);
   documents.listen(connection);

@@ -18,7 +18,7 @@ import { completionAt, type CompletionKind } from '../../engine/src/features/com
 import { definitionAt } from '../../engine/src/features/definition';
 import { claimSymbols } from '../../engine/src/features/document-symbols';
 import { hoverAt } from '../../engine/src/features/hover';
-import type { FileSpan } from '../../engine/src/features/locate';
+import { filesAround, type FileSpan } from '../../engine/src/features/locate';
 import { referencesAt } from '../../engine/src/features/references';
 import { toLspDiagnostic } from './to-lsp-diagnostic';
 import { uriOfId } from './document-ids';
@@ -41,7 +41,7 @@ export function registerFeatures(connection: Connection, state: ServerState): vo
     const params = readPositionParams('textDocument/hover', raw);
     const at = locate(params);
     if (!at) return null;
-    const hover = hoverAt(state.workspace, state.lastDiagnostics(), at.file, at.offset);
+    const hover = hoverAt(state.workspace, state.diagnosticsOf(filesAround(state.workspace, at.file, at.offset)), at.file, at.offset);
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: state.rangeOf(at.file, hover.span) };
   });
@@ -87,7 +87,7 @@ export function registerFeatures(connection: Connection, state: ServerState): vo
     if (file === undefined) return null;
     const span = { start: state.workspace.offsetAt(file, params.range.start), end: state.workspace.offsetAt(file, params.range.end) };
     const lspOf = new Map<Diagnostic, LspDiagnostic>();
-    return codeActionsAt(state.workspace, state.lastDiagnostics(), file, span).map((action): CodeAction => {
+    return codeActionsAt(state.workspace, state.diagnosticsOf([file]), file, span).map((action): CodeAction => {
       const changes: Record<string, TextEdit[]> = {};
       for (const edit of action.edits) (changes[uriOfId(edit.file)] ??= []).push({ range: state.rangeOf(edit.file, edit.span), newText: edit.newText });
       const diagnostic = action.diagnostic;
@@ -104,7 +104,7 @@ export function registerFeatures(connection: Connection, state: ServerState): vo
 
   connection.onRequest('claimlint/claimsOfKey', (raw: unknown) => {
     const at = locate(readPositionParams('claimlint/claimsOfKey', raw));
-    const found = at ? claimsOfKeyAt(state.workspace, state.lastDiagnostics(), at.file, at.offset) : undefined;
+    const found = at ? claimsOfKeyAt(state.workspace, state.diagnosticsOf(filesAround(state.workspace, at.file, at.offset)), at.file, at.offset) : undefined;
     if (!found) return { key: null, claims: [] };
     return {
       key: found.key,

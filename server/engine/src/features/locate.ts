@@ -39,6 +39,18 @@ export function claimsOfSameKey(workspace: ClaimWorkspace, claim: Claim): Claim[
   return workspace.claimsOfKey(key);
 }
 
+/**
+ * The files whose diagnostics a hover or the claims-of-key view at an offset can show: the file
+ * itself and every file with a claim of the same key. Front ends pass just these diagnostics, so a
+ * hover costs the same in a small workspace as in a huge one.
+ */
+export function filesAround(workspace: ClaimWorkspace, file: string, offset: number): string[] {
+  const claim = claimAt(workspace, file, offset);
+  const files = new Set([file]);
+  if (claim) for (const other of claimsOfSameKey(workspace, claim)) files.add(other.file);
+  return [...files];
+}
+
 const CONFLICT_RULES = new Set(['contradiction', 'scale-slip', 'unit-mismatch']);
 
 /** Claims (by file and span) that take part in a contradiction, scale slip or unit mismatch, with the rules. */

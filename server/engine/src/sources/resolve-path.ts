@@ -22,6 +22,19 @@ export function resolvePath(fromFile: string, relative: string): string {
   return normalise(`${dirname(fromFile)}/${target}`);
 }
 
+/**
+ * Whether `path` is `folder` or lies under it (both absolute ids, compared after normalising).
+ * A workspace's registries, archives and bibliographies must: a hostile workspace must not make
+ * claimlint read `/etc/passwd` or another project's files.
+ */
+export function isWithin(folder: string, path: string): boolean {
+  const base = normalise(folder);
+  const target = normalise(path);
+  if (target === base) return true;
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return target.startsWith(prefix);
+}
+
 /** Normalises an absolute or relative '/' path. */
 export function normalise(path: string): string {
   const text = path.replace(/\\/g, '/');

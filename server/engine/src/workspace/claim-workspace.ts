@@ -15,7 +15,7 @@ import { findFigures } from '../quantity';
 import { RULES, type IdGroup, type IdHolder, type LocatedCitation, type Rule, type RuleContext } from '../rules';
 import { invalidClaimFinding } from '../rules/invalid-claim';
 import { parseSourceRegistry } from '../sources';
-import { resolvePath } from '../sources/resolve-path';
+import { isWithin, resolvePath } from '../sources/resolve-path';
 import { LineIndex, type Position } from '../text/line-index';
 import { Vocabulary } from '../vocabulary';
 import { parseClaimsFile } from '../yaml/claims-file';
@@ -169,10 +169,15 @@ export class ClaimWorkspace {
   /** The registry files the config names, as absolute paths (read through the host). */
   registryFiles(): string[] {
     if (this.registryFilesOf?.configState !== this.configState) {
-      const files = this.config.sources.map((source) => resolvePath(`${this.root}/claimlint.yaml`, source));
+      const files = this.config.sources.map((source) => resolvePath(`${this.root}/claimlint.yaml`, source)).filter((file) => this.isInsideRoot(file));
       this.registryFilesOf = { configState: this.configState, files };
     }
     return this.registryFilesOf.files;
+  }
+
+  /** Whether a file lies in the workspace: nothing outside it is read (registries, archives, bibliographies). */
+  private isInsideRoot(file: string): boolean {
+    return isWithin(this.root, file);
   }
 
   kindOf(file: string): DocumentKind {
@@ -538,6 +543,7 @@ export class ClaimWorkspace {
       this.configState = { config, findings: parsed.findings, vocabulary, quantityOptions };
       if (parsed.usable) this.lastGoodConfig = this.configState;
     }
+    this.refuseOutsideSources();
     this.configDocument = undefined;
     const include = picomatch(this.config.include, { dot: true });
     const exclude = picomatch(this.config.exclude, { dot: true });
@@ -549,6 +555,19 @@ export class ClaimWorkspace {
     }
     this.hostFiles.clear();
     this.archiveCache.clear();
+  }
+
+  /** A config `sources:` entry that leads out of the workspace is not read, and the config says why. */
+  private refuseOutsideSources(): void {
+    if (this.configFile === undefined) return;
+    const text = this.configText ?? '';
+    for (const source of this.config.sources) {
+      const resolved = resolvePath(`${this.root}/claimlint.yaml`, source);
+      if (this.isInsideRoot(resolved)) continue;
+      const at = Math.max(0, text.indexOf(source));
+      const span = { start: at, end: at + (text.indexOf(source) >= 0 ? source.length : 0) };
+      this.configState.findings = [...this.configState.findings, invalidClaimFinding(this.configFile, span, outsideMessage('registry', source, this.root))];
+    }
   }
 
   private allRegistryFiles(): Set<string> {
@@ -612,7 +631,15 @@ export class ClaimWorkspace {
     const isBibliography = /\.(bib|json)$/i.test(file) || this.registryFiles().includes(file);
     if (isBibliography) {
       const { sources, findings } = parseSourceRegistry(text, file);
-      for (const source of sources) if (source.archive) source.archivePath = resolvePath(file, source.archive);
+      for (const source of sources) {
+        if (!source.archive) continue;
+        const archivePath = resolvePath(file, source.archive);
+        if (this.isInsideRoot(archivePath)) source.archivePath = archivePath;
+        else {
+          delete source.archivePath;
+          findings.push(invalidClaimFinding(file, source.idSpan, outsideMessage(`archive of "${source.id}"`, source.archive, this.root)));
+        }
+      }
       return { ...empty, sources, findings };
     }
     if (CLAIMS_FILE.test(file)) {
@@ -626,7 +653,12 @@ export class ClaimWorkspace {
       const findings = [...extracted.findings];
       const frontMatter = document.frontMatter;
       if (frontMatter?.error) findings.push(invalidClaimFinding(file, frontMatter.error.span, `Front matter: ${frontMatter.error.message}`));
-      const bibliography = (frontMatter?.bibliography ?? []).map((entry) => resolvePath(file, entry.path));
+      const bibliography: string[] = [];
+      for (const entry of frontMatter?.bibliography ?? []) {
+        const resolved = resolvePath(file, entry.path);
+        if (this.isInsideRoot(resolved)) bibliography.push(resolved);
+        else findings.push(invalidClaimFinding(file, entry.span, outsideMessage('bibliography', entry.path, this.root)));
+      }
       return { ...empty, claims: extracted.claims, citations: extracted.citations, findings, suppressions: document.suppressions, bibliography };
     }
     return empty;
@@ -689,6 +721,10 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (RULE_ORDER.get(a.rule) ?? 99) - (RULE_ORDER.get(b.rule) ?? 99) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
+}
+
+function outsideMessage(what: string, written: string, root: string): string {
+  return `the ${what} "${written}" lies outside the workspace (${root}), so it is not read: claimlint reads only files inside the workspace`;
 }
 
 function groupOf<T>(groups: Map<string, Group<T>>, kind: Group<T>['kind'], name: string): Group<T> {
