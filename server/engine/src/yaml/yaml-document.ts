@@ -30,6 +30,7 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
     const span = key ? nodeSpan(key) : visibleSpan(text, error.pos[0], error.pos[1]);
     return finding(file, span, syntaxMessage(language, error.code, error.message, text, span));
   });
+
   // `include: **/*.md` is an alias in YAML; say so instead of failing the whole document.
   const unresolved: Alias[] = [];
   visit(doc, {
@@ -49,6 +50,15 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
   }
   aliasTargets.delete(doc); // the placeholders changed the document
   const hasSyntaxErrors = findings.length > 0;
+  // `yaml` only warns about tags it does not know and reads their values as plain text; say it
+  // plainly, so that `!!js/function` in a hostile config is seen, not silently turned into a string.
+  // The value still reads (as text), so this is no syntax error: schema findings stay.
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const span = visibleSpan(text, warning.pos[0], warning.pos[1]);
+    const tag = text.slice(span.start, span.end);
+    findings.push(finding(file, span, `unknown ${language} tag ${quoted(tag)}: claimlint files are plain data, and tags that name code or types (such as js/function) are not supported; remove the tag`));
+  }
   try {
     return { doc, findings, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), hasSyntaxErrors };
   } catch (error) {
