@@ -136,6 +136,8 @@ export class ClaimWorkspace {
   private readonly documentFindings = new Map<string, Finding[]>();
   private readonly keyGroups = new Map<string, Group<Claim>>();
   private readonly idGroups = new Map<string, Group<IdHolder>>();
+  /** Ids held once (most of them): no group, no check, until a second holder appears. */
+  private readonly soleIdHolders = new Map<string, IdHolder>();
   /** For each file, the groups that put findings on it. */
   private readonly groupsWithFindingsIn = new Map<string, Set<AnyGroup>>();
   private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
@@ -356,6 +358,7 @@ export class ClaimWorkspace {
     this.documentFindings.clear();
     this.keyGroups.clear();
     this.idGroups.clear();
+    this.soleIdHolders.clear();
     this.groupsWithFindingsIn.clear();
     this.diagnosticsCache.clear();
     const sources = registries.flatMap((registry) => registry.sources);
@@ -399,11 +402,7 @@ export class ClaimWorkspace {
         pushTo(group.members, file, claim);
         dirtyGroups.add(group);
       }
-      if (claim.id) {
-        const group = groupOf(this.idGroups, 'id', claim.id);
-        pushTo(group.members, file, { id: claim.id, file, span: claim.idSpan ?? claim.span });
-        dirtyGroups.add(group);
-      }
+      if (claim.id) this.joinIdGroup({ id: claim.id, file, span: claim.idSpan ?? claim.span }, dirtyGroups);
     }
     const findings: Finding[] = [];
     for (const rule of this.rules) {
@@ -428,7 +427,29 @@ export class ClaimWorkspace {
     if (idGroup) {
       idGroup.members.delete(file);
       dirtyGroups.add(idGroup);
+    } else if (claim.id && this.soleIdHolders.get(claim.id)?.file === file) {
+      this.soleIdHolders.delete(claim.id);
     }
+  }
+
+  private joinIdGroup(holder: IdHolder, dirtyGroups: Set<AnyGroup>): void {
+    const group = this.idGroups.get(holder.id);
+    if (group) {
+      pushTo(group.members, holder.file, holder);
+      dirtyGroups.add(group);
+      return;
+    }
+    const sole = this.soleIdHolders.get(holder.id);
+    if (!sole) {
+      this.soleIdHolders.set(holder.id, holder);
+      return;
+    }
+    // A second holder: from now on the id is a group that the rules check.
+    this.soleIdHolders.delete(holder.id);
+    const created = groupOf(this.idGroups, 'id', holder.id);
+    pushTo(created.members, sole.file, sole);
+    pushTo(created.members, holder.file, holder);
+    dirtyGroups.add(created);
   }
 
   /** Reruns one key's or one id's checks and notes the files whose findings changed. */

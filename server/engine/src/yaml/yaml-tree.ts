@@ -77,7 +77,12 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NOT_A_NUMBER = /^\.(?:nan|NaN|NAN)$/;
 
+/** First characters of the plain scalars the core schema reads as something other than text. */
+const NON_TEXT_START = /^[-+.0-9~nNtTfF]|^$/;
+
 function plainValue(source: string): string | number | boolean | null {
+  // Most scalars in a claims file are words: one test instead of nine.
+  if (!NON_TEXT_START.test(source)) return source;
   if (NULL.test(source)) return null;
   if (TRUE.test(source)) return true;
   if (FALSE.test(source)) return false;
