@@ -101,3 +101,31 @@ describe('the engine on bad input', () => {
     expect(onConfig.find((d) => d.message.includes('contradicton'))?.message).toMatch(/did you mean "contradiction"/);
   });
 });
+
+describe('bad input found by the fuzzer (npm run fuzz)', () => {
+  it('never underlines half of an emoji when it widens a YAML error to one character', () => {
+    const ws = workspace({ 'a.claims.yaml': 'claims:\n  - value: "3.8 Mt\n\u{1F600}' });
+    for (const d of ws.diagnostics()) {
+      const text = ws.textOf(d.file)!;
+      for (const at of [d.span.start, d.span.end]) {
+        const code = text.charCodeAt(at);
+        expect(code >= 0xdc00 && code <= 0xdfff && at > 0, `${d.message} at ${at}`).toBe(false);
+      }
+    }
+  });
+
+  it('reports YAML nested thousands deep once, at the start, the same way on every call', () => {
+    const text = `${'- '.repeat(1)}${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    const messages = () => workspace({ 'a.claims.yaml': text }).diagnostics().map((d) => `${d.span.start}:${d.message}`);
+    const first = messages();
+    expect(first.length).toBeGreaterThan(0);
+    expect(messages()).toEqual(first);
+  });
+
+  it('names at most three sources of a figure in a message, however many its sentence cites', () => {
+    const cites = Array.from({ length: 40 }, (_, i) => `@s${i}`).join('; ');
+    const ws = workspace({ 'a.md': `Russia holds 3.8 Mt of reserves [${cites}].\n\nRussia holds 9.9 Mt of reserves [@usgs].\n`, 'sources.yaml': SOURCES }, 'sources: [sources.yaml]\nmetrics:\n  reserves: {name: reserves, unit: t, aliases: [reserves]}\n');
+    const contradiction = ws.diagnostics().find((d) => d.rule === 'contradiction' && d.message.startsWith('Russia') && d.message.includes('s0'));
+    expect(contradiction?.message).toContain('s0, s1, s2 and 37 more');
+  });
+});

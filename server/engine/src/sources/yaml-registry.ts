@@ -28,7 +28,7 @@ export function parseYamlRegistry(text: string, file: string): { sources: Source
   const parsed = parseYaml(text, file, 'YAML');
   const findings: Finding[] = [...parsed.findings];
   const problems = schemaProblems(validateSourceRegistry, parsed, file, hints);
-  findings.push(...problems.filter((problem) => problem.reported).map((problem) => problem.finding));
+  for (const found of problems.filter((problem) => problem.reported).map((problem) => problem.finding)) findings.push(found);
   const flaggedStarts = new Set(problems.map((problem) => problem.finding.span.start));
   const doc = parsed.doc;
   const root = resolved(doc, doc.contents);

@@ -367,14 +367,14 @@ export class ClaimWorkspace {
     const findings: Finding[] = [];
     for (const registry of this.allRegistryFiles()) {
       const parsed = this.parsedDocument(registry);
-      if (parsed && !this.documents.has(registry)) findings.push(...parsed.findings);
+      if (parsed && !this.documents.has(registry)) append(findings, parsed.findings);
     }
     for (const rule of this.rules) {
-      if (rule.checkSources) findings.push(...this.guarded(rule, sources[0]?.file, () => rule.checkSources!(sources, context)));
+      if (rule.checkSources) append(findings, this.guarded(rule, sources[0]?.file, () => rule.checkSources!(sources, context)));
     }
     for (const group of sourceIdGroups(sources)) {
       for (const rule of this.rules) {
-        if (rule.checkIdGroup) findings.push(...this.guarded(rule, group.holders[0]?.file, () => rule.checkIdGroup!(group, context)));
+        if (rule.checkIdGroup) append(findings, this.guarded(rule, group.holders[0]?.file, () => rule.checkIdGroup!(group, context)));
       }
     }
     for (const finding of findings) pushTo(environment.findingsByFile, finding.file, finding);
@@ -461,7 +461,7 @@ export class ClaimWorkspace {
       else {
         const keyGroup: KeyGroup = { key: group.name, subject: claims[0]!.subject!.id, metric: claims[0]!.metric!.id, claims };
         for (const rule of this.rules) {
-          if (rule.checkKey) findings.push(...this.guarded(rule, claims[0]!.file, () => rule.checkKey!(keyGroup, context), claims[0]!.span));
+          if (rule.checkKey) append(findings, this.guarded(rule, claims[0]!.file, () => rule.checkKey!(keyGroup, context), claims[0]!.span));
         }
       }
     } else {
@@ -470,7 +470,7 @@ export class ClaimWorkspace {
       else {
         const idGroup: IdGroup = { id: group.name, kind: 'claim', holders };
         for (const rule of this.rules) {
-          if (rule.checkIdGroup) findings.push(...this.guarded(rule, holders[0]!.file, () => rule.checkIdGroup!(idGroup, context), holders[0]!.span));
+          if (rule.checkIdGroup) append(findings, this.guarded(rule, holders[0]!.file, () => rule.checkIdGroup!(idGroup, context), holders[0]!.span));
         }
       }
     }
@@ -500,7 +500,7 @@ export class ClaimWorkspace {
       }
     } catch {
       out.length = mark;
-      for (const unit of units) out.push(...this.guarded(rule, file, () => check(unit), spanOf(unit)));
+      for (const unit of units) append(out, this.guarded(rule, file, () => check(unit), spanOf(unit)));
     }
   }
 
@@ -530,13 +530,13 @@ export class ClaimWorkspace {
   /** Every finding on one file, before rule settings and suppressions. */
   private findingsOf(file: string): Finding[] {
     const findings: Finding[] = [];
-    if (file === this.configFile) findings.push(...this.configState.findings);
+    if (file === this.configFile) append(findings, this.configState.findings);
     const unreadable = this.unreadable.get(file);
     if (unreadable) findings.push(unreadable);
-    if (this.documents.has(file)) findings.push(...(this.parsedDocument(file)?.findings ?? []));
-    findings.push(...(this.documentFindings.get(file) ?? []));
-    for (const group of this.groupsWithFindingsIn.get(file) ?? []) findings.push(...(group.findings?.get(file) ?? []));
-    findings.push(...(this.environment?.findingsByFile.get(file) ?? []));
+    if (this.documents.has(file)) append(findings, this.parsedDocument(file)?.findings ?? []);
+    append(findings, this.documentFindings.get(file) ?? []);
+    for (const group of this.groupsWithFindingsIn.get(file) ?? []) append(findings, group.findings?.get(file) ?? []);
+    append(findings, this.environment?.findingsByFile.get(file) ?? []);
     return findings;
   }
 
@@ -766,6 +766,11 @@ function sourceIdGroups(sources: readonly SourceEntry[]): IdGroup[] {
   const byId = new Map<string, IdHolder[]>();
   for (const source of sources) pushTo(byId, source.id, { id: source.id, file: source.file, span: source.idSpan });
   return [...byId].map(([id, holders]) => ({ id, kind: 'source', holders }));
+}
+
+/** push(...items) passes every item as an argument: a key of 100,000 claims overflows the stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

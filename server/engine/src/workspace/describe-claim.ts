@@ -66,13 +66,26 @@ export function describeValue(quantity: Quantity): string {
   return quantity.perYear ? `${text} a year` : text;
 }
 
+/** Sources named in a message; a sentence citing hundreds of sources must not make messages of hundreds. */
+const LISTED_SOURCES = 3;
+
+/** Every figure of a sentence shares its citation list: name each list once. */
+const describedCitations = new WeakMap<readonly Citation[], string>();
+
 export function describeCitations(citations: readonly Citation[]): string {
-  const names: string[] = [];
-  for (const citation of citations) {
-    const name = citationName(citation);
-    if (name && !names.includes(name)) names.push(name);
+  let described = describedCitations.get(citations);
+  if (described === undefined) {
+    const names = new Set<string>();
+    for (const citation of citations) {
+      const name = citationName(citation);
+      if (name) names.add(name);
+    }
+    const listed = [...names].slice(0, LISTED_SOURCES).join(', ');
+    const more = names.size - LISTED_SOURCES;
+    described = names.size === 0 ? 'no source' : more > 0 ? `${listed} and ${more} more` : listed;
+    describedCitations.set(citations, described);
   }
-  return names.length > 0 ? names.join(', ') : 'no source';
+  return described;
 }
 
 function citationName(citation: Citation): string | undefined {

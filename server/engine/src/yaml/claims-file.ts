@@ -96,10 +96,10 @@ export function parseClaimsFile(text: string, file: string): ParsedClaimsFile {
       claims = readClaims(tree, lines, file, findings, new Set());
     } else {
       const parsed = parseYaml(text, file, 'YAML');
-      findings.push(...parsed.findings);
+      for (const found of parsed.findings) findings.push(found);
       const problems = schemaProblems(validateClaimsFile, parsed, file, hints);
       const reported = problems.filter((problem) => problem.reported);
-      findings.push(...reported.map((problem) => problem.finding));
+      for (const found of reported.map((problem) => problem.finding)) findings.push(found);
       const flagged = new Set(problems.map((problem) => problem.finding.span.start));
       claims = readClaims(treeFromDocument(parsed.doc), lines, file, findings, flagged);
     }

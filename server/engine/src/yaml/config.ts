@@ -114,9 +114,9 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     }
     const parsed = parseYaml(text, file, 'YAML');
     usable = !parsed.hasSyntaxErrors;
-    findings.push(...parsed.findings);
+    for (const found of parsed.findings) findings.push(found);
     const problems = schemaProblems(validateConfig, parsed, file, hints);
-    findings.push(...problems.filter((problem) => problem.reported).map((problem) => problem.finding));
+    for (const found of problems.filter((problem) => problem.reported).map((problem) => problem.finding)) findings.push(found);
     const invalid = problems
       .filter((problem) => problem.keyword !== 'additionalProperties')
       .map((problem) => invalidPart(problem.path));

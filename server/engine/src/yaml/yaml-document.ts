@@ -24,7 +24,19 @@ export interface ParsedYaml {
  * caller wraps the rest of its work too, but the parser itself is where hostile input bites.
  */
 export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON'): ParsedYaml {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    doc = parseDocument('', { prettyErrors: false });
+    return { doc, findings: [tooDeep(text, file, language)], data: undefined, hasSyntaxErrors: true };
+  }
+  // yaml turns a stack overflow (nesting thousands deep) into an error wherever the parser was,
+  // which depends on the caller's stack: report it once, the same way every time.
+  if (doc.errors.some((error) => /call stack/i.test(error.message))) {
+    return { doc: parseDocument('', { prettyErrors: false }), findings: [tooDeep(text, file, language)], data: undefined, hasSyntaxErrors: true };
+  }
   const findings: Finding[] = doc.errors.map((error) => {
     const key = error.code === 'DUPLICATE_KEY' ? keyStartingAt(doc, error.pos[0]) : undefined;
     const span = key ? nodeSpan(key) : visibleSpan(text, error.pos[0], error.pos[1]);
@@ -72,6 +84,10 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
   }
 }
 
+function tooDeep(text: string, file: string, language: string): Finding {
+  return finding(file, visibleSpan(text, 0, 0), `${language} nested too deeply to be read (thousands of levels); claimlint files are a few levels deep`);
+}
+
 function syntaxMessage(language: string, code: string, message: string, text: string, span: Span): string {
   switch (code) {
     case 'DUPLICATE_KEY':
@@ -92,14 +108,30 @@ export function finding(file: string, span: Span, message: string): Finding {
   return { rule: 'invalid-claim', file, span, message, related: [] };
 }
 
-/** A span of at least one character where the text has one, so editors show an underline. */
+/**
+ * A span of at least one character where the text has one, so editors show an underline, and never
+ * half of a surrogate pair (an emoji or 𠀀 is two UTF-16 code units: both or neither).
+ */
 export function visibleSpan(text: string, start: number, end: number): Span {
-  const from = Math.max(0, Math.min(start, text.length));
-  const to = Math.max(from, Math.min(end, text.length));
-  if (to > from) return { start: from, end: to };
-  if (from < text.length && text[from] !== '\n' && text[from] !== '\r') return { start: from, end: from + 1 };
-  if (from > 0) return { start: from - 1, end: from };
+  let from = Math.max(0, Math.min(start, text.length));
+  let to = Math.max(from, Math.min(end, text.length));
+  if (to === from) {
+    if (from < text.length && text[from] !== '\n' && text[from] !== '\r') to = from + 1;
+    else if (from > 0) from -= 1;
+  }
+  if (isLowSurrogate(text, from) && isHighSurrogate(text, from - 1)) from -= 1;
+  if (isLowSurrogate(text, to) && isHighSurrogate(text, to - 1)) to += 1;
   return { start: from, end: to };
+}
+
+function isHighSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 export function oneLine(error: unknown): string {
