@@ -78,7 +78,9 @@ describe('the extension manifest', () => {
     expect(byFile.get('sources.yaml')).toBe('./server/engine/schemas/sources.schema.json');
   });
 
-  it('supports untrusted workspaces, because nothing in a workspace is ever run', () => {
-    expect(manifest.capabilities.untrustedWorkspaces).toEqual({ supported: true });
+  it('supports untrusted workspaces, because nothing in a workspace is ever run, but takes configPath only from user settings there', () => {
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    // A workspace's own .vscode/settings.json must not point claimlint at a config outside it.
+    expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(['claimlint.configPath']);
   });
 });

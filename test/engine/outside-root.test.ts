@@ -81,3 +81,14 @@ describe('symbolic links that lead out of the workspace', () => {
     expect(run.stderr).toContain('outside');
   });
 });
+
+describe('registries the config names but that cannot be read', () => {
+  it('are reported on the config, and a URL is told that claimlint never fetches', () => {
+    const { workspace } = workspaceWith({ [`${ROOT}/report.md`]: 'China holds reserves of 44 Mt [@usgs].\n' }, 'sources: [missing.yaml, "https://example.org/sources.yaml"]\n');
+    const onConfig = workspace.diagnostics().filter((d) => d.file === `${ROOT}/claimlint.yaml`);
+    expect(onConfig.map((d) => d.message)).toEqual([
+      'the source registry "missing.yaml" cannot be read',
+      'the source registry "https://example.org/sources.yaml" cannot be read; claimlint never fetches URLs, so keep a local copy in the workspace',
+    ]);
+  });
+});

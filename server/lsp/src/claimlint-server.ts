@@ -149,7 +149,14 @@ export function startClaimlintServer(connection: Connection): void {
    * branch switch) costs one check, and a single edit is published within milliseconds.
    */
   function schedulePublish(): void {
-    publishScheduled ??= setImmediate(() => publishNow());
+    publishScheduled ??= setImmediate(() => {
+      try {
+        publishNow();
+      } catch (error) {
+        // The engine is meant never to throw; if it does, keep serving what was last published.
+        connection.console.error(`claimlint: checking failed, the last diagnostics stay: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    });
   }
 
   async function reload(): Promise<void> {

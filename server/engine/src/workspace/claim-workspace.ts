@@ -369,6 +369,7 @@ export class ClaimWorkspace {
       const parsed = this.parsedDocument(registry);
       if (parsed && !this.documents.has(registry)) append(findings, parsed.findings);
     }
+    findings.push(...this.missingRegistryFindings());
     for (const rule of this.rules) {
       if (rule.checkSources) append(findings, this.guarded(rule, sources[0]?.file, () => rule.checkSources!(sources, context)));
     }
@@ -576,6 +577,22 @@ export class ClaimWorkspace {
     }
     this.hostFiles.clear();
     this.archiveCache.clear();
+  }
+
+  /** A config `sources:` entry that names no readable file: its citations would all look unknown. */
+  private missingRegistryFindings(): Finding[] {
+    if (this.configFile === undefined) return [];
+    const text = this.configText ?? '';
+    const findings: Finding[] = [];
+    for (const source of this.config.sources) {
+      const file = resolvePath(`${this.root}/claimlint.yaml`, source);
+      if (!this.isInsideRoot(file) || this.stateOf(file) !== undefined) continue;
+      const at = text.indexOf(source);
+      const span = at >= 0 ? { start: at, end: at + source.length } : { start: 0, end: 0 };
+      const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? '; claimlint never fetches URLs, so keep a local copy in the workspace' : '';
+      findings.push(invalidClaimFinding(this.configFile, span, `the source registry "${source}" cannot be read${remote}`));
+    }
+    return findings;
   }
 
   /** A config `sources:` entry that leads out of the workspace is not read, and the config says why. */
