@@ -1,0 +1,51 @@
+// The seed documents the campaign mutates: the example workspace, the news summaries in
+// ../shared/seeds (read at run time, never copied into the repository), and the rule fixtures.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Role } from './fuzz-workspace';
+
+export interface SeedDocument {
+  /** Where it came from, relative to the repository (for messages). */
+  name: string;
+  role: Role;
+  text: string;
+}
+
+/** The role a file plays in a workspace, judged by its name; undefined for files that play none. */
+export function roleOfPath(path: string): Role | undefined {
+  const name = path.split('/').pop()!;
+  if (name === 'expected.json') return undefined;
+  if (name === 'claimlint.yaml' || name === '.claimlint.yaml') return 'config';
+  if (/\.claims\.ya?ml$/.test(name)) return 'claims';
+  if (/^sources\.ya?ml$/.test(name)) return 'sources';
+  if (name.endsWith('.bib')) return 'bib';
+  if (name.endsWith('.json')) return 'csl';
+  if (/\.(md|markdown)$/.test(name)) return 'markdown';
+  if (name.endsWith('.txt')) return 'archive';
+  return undefined;
+}
+
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(folder)) {
+    const full = join(folder, entry);
+    if (statSync(full).isDirectory()) found.push(...filesUnder(full));
+    else found.push(full);
+  }
+  return found.sort();
+}
+
+export function loadCorpus(repoRoot: string): SeedDocument[] {
+  const documents: SeedDocument[] = [];
+  const add = (file: string, role: Role | undefined): void => {
+    if (role === undefined) return;
+    documents.push({ name: relative(repoRoot, file), role, text: readFileSync(file, 'utf8') });
+  };
+  for (const file of filesUnder(join(repoRoot, 'examples/rare-earths'))) add(file, roleOfPath(file));
+  for (const file of filesUnder(join(repoRoot, 'test/fixtures'))) add(file, roleOfPath(file));
+  // The news summaries are plain prose: read as Markdown reports (and, by role swaps, as archives).
+  const seeds = resolve(repoRoot, '../shared/seeds');
+  for (const file of filesUnder(seeds)) if (file.endsWith('.txt')) add(file, 'markdown');
+  return documents;
+}
