@@ -1,6 +1,6 @@
 // The cited source keeps a local archive copy, and no figure in it matches the claim: either the
 // claim drifted from its source or it cites the wrong one.
-import type { Finding, Quantity } from '../model';
+import type { Citation, Finding, Quantity } from '../model';
 import type { Rule } from './rule';
 
 export const sourceMismatch: Rule = {
@@ -11,9 +11,8 @@ export const sourceMismatch: Rule = {
     const quantity = claim.quantity;
     if (!quantity) return [];
     const findings: Finding[] = [];
-    for (const citation of claim.citations) {
-      if (!citation.id) continue;
-      const source = context.sourcesById.get(citation.id)?.[0];
+    for (const id of distinctIds(claim.citations)) {
+      const source = context.sourcesById.get(id)?.[0];
       if (!source?.archivePath) continue;
       const figures = context.archiveFigures(source.archivePath);
       if (!figures) continue; // an unreadable archive is reported once, on the registry entry
@@ -46,6 +45,22 @@ export const sourceMismatch: Rule = {
     return findings;
   },
 };
+
+/**
+ * The source ids a citation list names, each once: a source cited twice is one mismatch, not two.
+ * Every figure of a sentence shares the sentence's list, so it is worked out once per sentence;
+ * otherwise n figures and n citations in one sentence cost n² (and a finding per pair).
+ */
+const distinctIdsCache = new WeakMap<readonly Citation[], string[]>();
+
+function distinctIds(citations: readonly Citation[]): string[] {
+  let ids = distinctIdsCache.get(citations);
+  if (!ids) {
+    ids = [...new Set(citations.flatMap((citation) => (citation.id ? [citation.id] : [])))];
+    distinctIdsCache.set(citations, ids);
+  }
+  return ids;
+}
 
 function overlaps(a: Quantity, b: Quantity, tolerance: number): boolean {
   if (a.dimension !== b.dimension) return false;
