@@ -113,7 +113,8 @@ function readConfigured(section: unknown, kind: VocabularyKind): Map<string, Con
     let entry = out.get(id);
     if (entry === undefined) out.set(id, (entry = { id, aliases: [] }));
     if (!isRecord(value)) continue;
-    entry.aliases.push(...aliasList(value.aliases));
+    // A loop, not push(...list): a generated config may list more aliases than a call takes arguments.
+    for (const alias of aliasList(value.aliases)) entry.aliases.push(alias);
     entry.name = nonEmptyString(value.name) ?? entry.name;
     if (kind === 'metric') {
       entry.unit = nonEmptyString(value.unit) ?? entry.unit;
@@ -172,10 +173,15 @@ function buildKind(
   for (const b of builtInById.values()) {
     const c = configured.get(b.id);
     const aliases = [...b.aliases];
+    // Sets, not aliases.includes: a generated config may give one entry 100,000 aliases.
+    const listed = new Set(aliases);
     const written = new Set(aliases.map((a) => `${caseRuleFor(a)}:${matchingKey(a)}`));
     for (const a of b.aliases) addAlias(b.id, a, CAPITALISED_ONLY_NAMES.has(a) ? 'capitalised' : caseRuleFor(a));
     for (const a of c?.aliases ?? []) {
-      if (!aliases.includes(a)) aliases.push(a);
+      if (!listed.has(a)) {
+        listed.add(a);
+        aliases.push(a);
+      }
       const sameAlias = `${caseRuleFor(a)}:${matchingKey(a)}`;
       if (written.has(sameAlias)) continue;
       written.add(sameAlias);
@@ -187,10 +193,14 @@ function buildKind(
   for (const c of configured.values()) {
     if (builtInById.has(c.id)) continue;
     const aliases: string[] = [];
+    const listed = new Set<string>();
     const written = new Set<string>();
     for (const a of c.aliases) {
       // Every spelling the user wrote is listed (completion offers them); the matcher needs one.
-      if (!aliases.includes(a)) aliases.push(a);
+      if (!listed.has(a)) {
+        listed.add(a);
+        aliases.push(a);
+      }
       const sameAlias = `${caseRuleFor(a)}:${matchingKey(a)}`;
       if (written.has(sameAlias)) continue;
       written.add(sameAlias);
