@@ -1,6 +1,7 @@
 // Quick fixes, each an edit of its own span only: cite a known source after an unsourced figure's
 // sentence, write a figure in its metric's unit, replace an unknown source id with the nearest
 // known one, and disable a rule for the next line.
+import { parseMarkdown } from '../markdown';
 import type { Diagnostic, Span } from '../model';
 import { convertWritten } from '../quantity';
 import { closestMatches } from '../text/closest-matches';
@@ -24,6 +25,8 @@ export interface CodeAction {
 const CITATION_CHOICES = 3;
 /** How far after a figure the sentence end is looked for. */
 const SENTENCE_WINDOW = 2000;
+/** How far around a figure its paragraph (or table) is read to find its sentence. */
+const PARAGRAPH_WINDOW = 20_000;
 
 export function codeActionsAt(workspace: ClaimWorkspace, diagnostics: readonly Diagnostic[], file: string, range: Span): CodeAction[] {
   const text = workspace.textOf(file);
@@ -31,13 +34,14 @@ export function codeActionsAt(workspace: ClaimWorkspace, diagnostics: readonly D
   const overlapping = diagnostics.filter((d) => d.file === file && d.span.start <= range.end && d.span.end >= range.start);
   const actions: CodeAction[] = [];
   const isMarkdown = workspace.kindOf(file) === 'markdown' || file.startsWith('untitled:');
+  // Loops, not push(...list): a range over a whole 10 MB document can hold more figures than a call's arguments.
   for (const diagnostic of overlapping) {
     if (diagnostic.rule === 'missing-source') {
-      actions.push(...(isMarkdown ? insertCitations(workspace, text, diagnostic) : insertYamlSources(workspace, text, diagnostic)));
+      for (const action of isMarkdown ? insertCitations(workspace, text, diagnostic) : insertYamlSources(workspace, text, diagnostic)) actions.push(action);
     }
-    if (diagnostic.rule === 'unknown-source') actions.push(...replaceUnknownSource(workspace, text, diagnostic));
+    if (diagnostic.rule === 'unknown-source') for (const action of replaceUnknownSource(workspace, text, diagnostic)) actions.push(action);
   }
-  actions.push(...convertUnits(workspace, text, file, range));
+  for (const action of convertUnits(workspace, text, file, range)) actions.push(action);
   const disabled = new Set<string>();
   for (const diagnostic of overlapping) {
     const line = workspace.positionAt(file, diagnostic.span.start).line;
@@ -50,7 +54,7 @@ export function codeActionsAt(workspace: ClaimWorkspace, diagnostics: readonly D
 }
 
 function insertCitations(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic): CodeAction[] {
-  const at = sentenceEnd(text, diagnostic.span.end);
+  const at = citationPoint(text, diagnostic.span);
   return nearestSourceIds(workspace, diagnostic.file, diagnostic.span.start)
     .slice(0, CITATION_CHOICES)
     .map((id, index) => ({
@@ -88,7 +92,43 @@ function insertYamlSources(workspace: ClaimWorkspace, text: string, diagnostic: 
     }));
 }
 
-/** Where a citation goes: before the full stop that ends the figure's sentence, else at the line's end. */
+const TERMINATORS = new Set(['.', '!', '?', '。', '！', '？']);
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '」', '』', '）', '*', '_']);
+
+/**
+ * Where a citation goes: inside the figure's sentence as the Markdown reader splits it, before its
+ * closing full stop (`U.S.` and `3.5` are not one), or at its end (a table cell ends before its
+ * pipe). Only the figure's paragraph is read, so a long document costs no more than a short one.
+ */
+function citationPoint(text: string, figure: Span): number {
+  const from = paragraphStart(text, figure.start);
+  const to = paragraphEnd(text, figure.end);
+  const paragraph = text.slice(from, to);
+  const [start, end] = [figure.start - from, figure.end - from];
+  const sentence = parseMarkdown(paragraph).sentences.find((s) => s.span.start <= start && end <= s.span.end);
+  if (!sentence) return sentenceEnd(text, figure.end);
+  let at = sentence.span.end;
+  while (at > end && CLOSERS.has(paragraph[at - 1]!)) at--;
+  if (!TERMINATORS.has(paragraph[at - 1]!)) return from + sentence.span.end;
+  while (at > end && TERMINATORS.has(paragraph[at - 1]!)) at--;
+  return from + at;
+}
+
+/** Just after the last blank line before `at`, or the window's start. */
+function paragraphStart(text: string, at: number): number {
+  const limit = Math.max(0, at - PARAGRAPH_WINDOW);
+  const blank = Math.max(text.lastIndexOf('\n\n', at), text.lastIndexOf('\r\r', at), text.lastIndexOf('\n\r\n', at));
+  return blank >= limit ? blank + 1 : limit;
+}
+
+/** Just after the last line before the next blank line after `at`, or the window's end. */
+function paragraphEnd(text: string, at: number): number {
+  const limit = Math.min(text.length, at + PARAGRAPH_WINDOW);
+  const ends = ['\n\n', '\r\r', '\r\n\r'].map((blank) => text.indexOf(blank, at)).filter((i) => i >= 0 && i <= limit);
+  return ends.length > 0 ? Math.min(...ends) + 1 : limit;
+}
+
+/** Where a citation goes when the reader finds no sentence: before the full stop that ends the figure's sentence, else at the line's end. */
 function sentenceEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + SENTENCE_WINDOW);
   for (let i = from; i < limit; i++) {
