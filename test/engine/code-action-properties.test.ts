@@ -1,0 +1,145 @@
+// Code actions change only what they name (issue 5): every action offered on fuzzed Markdown and
+// claim files, at random ranges, edits only its own file, inside the text, on UTF-16 boundaries,
+// without overlapping edits, and does what its title says; the text outside its edits is unchanged;
+// and once applied, the diagnostic it fixes is gone and nothing else in the document changed.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ClaimWorkspace, Diagnostic } from '../../server/engine/src';
+import { codeActionsAt, type CodeAction } from '../../server/engine/src/features/code-actions';
+import { DEFAULT_QUANTITY_OPTIONS, readQuantity } from '../../server/engine/src/quantity';
+import { actionProblems } from '../fuzz/code-action-checks';
+import { loadCorpus } from '../fuzz/corpus';
+import { applyEdits, buildWorkspace, ROOT, TARGET_PATHS, workspaceFiles, type FuzzInput } from '../fuzz/fuzz-workspace';
+import { unknownProblems } from '../fuzz/known-failures';
+
+const corpus = loadCorpus(`${__dirname}/../..`);
+
+const PIECES = [
+  '3.8 Mt', ' 44 million tonnes', '380万吨', 'about 2,600 t', '$8.5 billion', '90%', ' tons', '.', '。', '\n', '\r\n', '\n\n', ' ', '[@survey-2024]', '[@nowhere]',
+  '[@survey-2O24]', '@desk-2O23', '[^1]', '| 1 Mt |', '> ', '- ', '# ', '`', '<!--', '-->', 'Russia', 'reserves', '储量', '😀', '𠀀', '  - value: 12 kt\n', 'sources: []',
+  'sources: [weekly-2O25]', '    ', '\t', 'value: ', '{amount: 3, unit: Mt}',
+];
+
+const fuzzedDocument = fc
+  .tuple(fc.constantFrom('markdown', 'claims') as fc.Arbitrary<'markdown' | 'claims'>, fc.nat(), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 20 }), fc.constantFrom(...PIECES)), { maxLength: 10 }))
+  .map(([role, which, mutations]): FuzzInput => {
+    const seeds = corpus.filter((seed) => seed.role === role);
+    let text = seeds[which % seeds.length]!.text;
+    for (const [at, cut, piece] of mutations) {
+      const position = at % (text.length + 1);
+      text = text.slice(0, position) + piece + text.slice(position + cut);
+    }
+    return { role, text };
+  });
+
+/** The workspace again, with the file's text replaced: what the editor has after applying an action. */
+function afterApplying(input: FuzzInput, action: CodeAction): { workspace: ClaimWorkspace; text: string } {
+  const text = applyEdits(input.text, action.edits);
+  return { workspace: buildWorkspace(workspaceFiles({ ...input, text })), text };
+}
+
+/** Diagnostics of one file with their spans as text, so two versions of a document compare. */
+function located(file: string, text: string, diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.filter((d) => d.file === file).map((d) => `${d.rule}@${text.slice(d.span.start, d.span.end)}`).sort();
+}
+
+/** What the title promises, checked on the document after the edit. Returns what is wrong. */
+function fixProblems(input: FuzzInput, file: string, action: CodeAction, before: readonly Diagnostic[]): string[] {
+  const { workspace, text } = afterApplying(input, action);
+  const after = workspace.diagnostics();
+  const edit = action.edits[0]!;
+  const target = action.diagnostic;
+  const problems: string[] = [];
+  const shift = (offset: number): number => (offset >= edit.span.end ? offset + edit.newText.length - (edit.span.end - edit.span.start) : offset);
+  if (target && (action.title.startsWith('Cite ') || action.title.startsWith('Add sources') || action.title.startsWith('Disable '))) {
+    const start = shift(target.span.start);
+    const still = after.some((d) => d.file === file && d.rule === target.rule && d.span.start === start);
+    if (still) problems.push(`${target.rule} at ${target.span.start} is still reported after "${action.title}"`);
+  }
+  if (target && action.title.startsWith('Replace ')) {
+    if (after.some((d) => d.file === file && d.rule === 'unknown-source' && d.span.start === target.span.start)) problems.push(`unknown-source is still reported after "${action.title}"`);
+  }
+  const match = /^Write (.*) as (.*)$/s.exec(action.title);
+  if (match) {
+    const [from, to] = [readQuantity(match[1]!, DEFAULT_QUANTITY_OPTIONS), readQuantity(match[2]!, DEFAULT_QUANTITY_OPTIONS)];
+    if ('error' in to) problems.push(`the converted figure ${match[2]} does not read: ${to.error}`);
+    else if (!('error' in from) && (to.dimension !== from.dimension || Math.abs(to.value - from.value) > 1e-9 * Math.abs(from.value))) {
+      problems.push(`${match[1]} (${from.value} ${from.canonicalUnit}) became ${match[2]} (${to.value} ${to.canonicalUnit})`);
+    }
+  }
+  // Every other diagnostic of the document stays, on the same text (a citation or comment may only take its own away).
+  if (action.title.startsWith('Cite ') || action.title.startsWith('Disable ') || action.title.startsWith('Add sources')) {
+    const lost = located(file, text, after);
+    const kept = located(file, input.text, before.filter((d) => d !== target && !(d.rule === target?.rule && d.span.start === target?.span.start)));
+    // Sourcing a figure may change its sentence's other figures and comparisons; disabling a rule for a line takes all of that rule there.
+    const mayChange = new Set(['missing-source', 'source-mismatch', 'contradiction', 'scale-slip', 'unit-mismatch', target?.rule]);
+    for (const line of kept) if (!lost.includes(line) && !mayChange.has(line.slice(0, line.indexOf('@')))) problems.push(`"${action.title}" also removed ${line}`);
+  }
+  return problems;
+}
+
+describe('code actions on fuzzed documents', () => {
+  it('edit only their own span, within the text, without overlaps, as their titles say', () => {
+    let offered = 0;
+    fc.assert(
+      fc.property(fuzzedDocument, fc.nat(), fc.nat({ max: 400 }), (input, at, width) => {
+        const file = `${ROOT}/${TARGET_PATHS[input.role]}`;
+        const workspace = buildWorkspace(workspaceFiles(input));
+        const diagnostics = workspace.diagnostics();
+        const start = at % (input.text.length + 1);
+        const range = { start, end: Math.min(input.text.length, start + width) };
+        for (const action of codeActionsAt(workspace, diagnostics, file, range)) {
+          offered++;
+          expect(unknownProblems(actionProblems(workspace, input.text, file, action)), action.title).toEqual([]);
+        }
+      }),
+      { numRuns: 250 },
+    );
+    expect(offered).toBeGreaterThan(100);
+  });
+
+  it('once applied, fix the diagnostic they name and leave the others as they were', { timeout: 120_000 }, () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(fuzzedDocument, fc.nat(), (input, pick) => {
+        const file = `${ROOT}/${TARGET_PATHS[input.role]}`;
+        const workspace = buildWorkspace(workspaceFiles(input));
+        const diagnostics = workspace.diagnostics();
+        const own = diagnostics.filter((d) => d.file === file);
+        if (own.length === 0) return;
+        const diagnostic = own[pick % own.length]!;
+        const actions = codeActionsAt(workspace, diagnostics, file, diagnostic.span);
+        if (actions.length === 0) return;
+        const action = actions[pick % actions.length]!;
+        applied++;
+        expect(fixProblems(input, file, action, diagnostics), action.title).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+    expect(applied).toBeGreaterThan(50);
+  });
+});
+
+describe('the cite fix, on cases the property found', () => {
+  const citeFirst = (text: string): string => {
+    const input: FuzzInput = { role: 'markdown', text };
+    const workspace = buildWorkspace(workspaceFiles(input));
+    const diagnostics = workspace.diagnostics();
+    const missing = diagnostics.find((d) => d.rule === 'missing-source' && d.file === `${ROOT}/${TARGET_PATHS.markdown}`)!;
+    const cite = codeActionsAt(workspace, diagnostics, missing.file, missing.span).find((a) => a.title === 'Cite [@survey-2024]')!;
+    return applyEdits(text, cite.edits);
+  };
+
+  it("puts the citation inside the figure's table cell, not after the row's last pipe", () => {
+    const text = '| Country | Reserves |\n|---|---|\n| Russia | 3.8 Mt of reserves |\n';
+    expect(citeFirst(text)).toBe('| Country | Reserves |\n|---|---|\n| Russia | 3.8 Mt of reserves [@survey-2024] |\n');
+  });
+
+  it("puts the citation before the sentence's full stop, not inside U.S.", () => {
+    expect(citeFirst('Russia holds 44 Mt, more than the U.S. does.\n')).toBe('Russia holds 44 Mt, more than the U.S. does [@survey-2024].\n');
+  });
+
+  it('keeps the citation inside closing quotes and brackets, before a Chinese full stop', () => {
+    expect(citeFirst('他说：“俄罗斯储量为380万吨。”\n')).toBe('他说：“俄罗斯储量为380万吨 [@survey-2024]。”\n');
+  });
+});
