@@ -475,19 +475,22 @@ export class ClaimWorkspace {
         }
       }
     }
-    for (const file of group.findings?.keys() ?? []) {
-      changed.add(file);
-      this.groupsWithFindingsIn.get(file)?.delete(group);
-    }
+    const before = group.findings;
+    for (const file of before?.keys() ?? []) this.groupsWithFindingsIn.get(file)?.delete(group);
     group.findings = undefined;
-    if (findings.length === 0) return;
-    group.findings = new Map();
-    for (const finding of findings) pushTo(group.findings, finding.file, finding);
-    for (const file of group.findings.keys()) {
-      changed.add(file);
-      let groups = this.groupsWithFindingsIn.get(file);
-      if (!groups) this.groupsWithFindingsIn.set(file, (groups = new Set()));
-      groups.add(group);
+    if (findings.length > 0) {
+      group.findings = new Map();
+      for (const finding of findings) pushTo(group.findings, finding.file, finding);
+      for (const file of group.findings.keys()) {
+        let groups = this.groupsWithFindingsIn.get(file);
+        if (!groups) this.groupsWithFindingsIn.set(file, (groups = new Set()));
+        groups.add(group);
+      }
+    }
+    // Only files whose findings from this group really differ are republished: an edit in a key
+    // of many claims need not resend every file of the key.
+    for (const file of new Set([...(before?.keys() ?? []), ...(group.findings?.keys() ?? [])])) {
+      if (!sameFindings(before?.get(file), group.findings?.get(file))) changed.add(file);
     }
   }
 
@@ -783,6 +786,26 @@ function sourceIdGroups(sources: readonly SourceEntry[]): IdGroup[] {
   const byId = new Map<string, IdHolder[]>();
   for (const source of sources) pushTo(byId, source.id, { id: source.id, file: source.file, span: source.idSpan });
   return [...byId].map(([id, holders]) => ({ id, kind: 'source', holders }));
+}
+
+function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((x, index) => {
+    const y = b[index]!;
+    return (
+      x.rule === y.rule &&
+      x.message === y.message &&
+      x.severity === y.severity &&
+      sameSpan(x.span, y.span) &&
+      x.related.length === y.related.length &&
+      x.related.every((r, k) => r.file === y.related[k]!.file && r.message === y.related[k]!.message && sameSpan(r.span, y.related[k]!.span))
+    );
+  });
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.start === b.start && a.end === b.end;
 }
 
 /** push(...items) passes every item as an argument: a key of 100,000 claims overflows the stack. */
