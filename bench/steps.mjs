@@ -70,13 +70,17 @@ export const cliStep = {
     if (output.error || !Array.isArray(output.value)) return { failure: failure('claimlint check', { ...run, error: output.error ?? 'output is not a JSON array' }) };
     const byRule = {};
     for (const diagnostic of output.value) byRule[diagnostic.rule] = (byRule[diagnostic.rule] ?? 0) + 1;
-    return { wallMs: run.wallMs, peakRssKb: run.peakRssKb, exitCode: run.exitCode, diagnostics: output.value.length, byRule };
+    // The same Markdown markdownlint-cli2 lints (reports/ only, no claim files), for the comparison.
+    const markdownOnly = await runNode([CLI_SCRIPT, 'check', 'reports', '--format', 'json'], { cwd: workspace, timeoutMs, okExitCodes: [0, 1] });
+    if (!markdownOnly.ok) return { failure: failure('claimlint check reports', markdownOnly) };
+    return { wallMs: run.wallMs, peakRssKb: run.peakRssKb, exitCode: run.exitCode, diagnostics: output.value.length, byRule, markdownWallMs: markdownOnly.wallMs };
   },
   summarize(samples) {
     const good = samples.filter((sample) => !sample.failure);
     const last = good.at(-1);
     return {
       wallMs: summarizeRuns(good.map((sample) => sample.wallMs)),
+      markdownWallMs: summarizeRuns(good.map((sample) => sample.markdownWallMs)),
       peakRssKb: summarizeRuns(good.map((sample) => sample.peakRssKb)),
       ...(last ? { exitCode: last.exitCode, diagnostics: last.diagnostics, diagnosticsByRule: last.byRule } : {}),
       // Every run must find the same problems: a difference is a bug worth seeing.
