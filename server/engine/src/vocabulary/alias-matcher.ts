@@ -71,6 +71,8 @@ function newNode(): TrieNode {
 
 export class AliasMatcher {
   private readonly root: TrieNode = newNode();
+  /** 1 for each folded code unit an alias starts with: most text positions are ruled out by one array read. */
+  private readonly startUnits = new Uint8Array(0x10000);
 
   /** Earlier aliases win over later ones with the same folded form. */
   constructor(aliases: readonly MatcherAlias[]) {
@@ -81,6 +83,7 @@ export class AliasMatcher {
     const units = foldedUnits(entry.alias);
     if (units.length === 0) return;
     const exactUnits = exactUnitsOf(entry.alias);
+    this.startUnits[units[0]!] = 1;
     let node = this.root;
     for (const unit of units) {
       node.children ??= new Map();
@@ -111,7 +114,7 @@ export class AliasMatcher {
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const first = CASE_FOLD[text.charCodeAt(i)]!;
-      if (!rootChildren.has(first)) continue;
+      if (this.startUnits[first] === 0) continue;
       // Every alias starting here starts with this character, so the start boundary is decided once.
       if (i > 0 && isLatinWordCode(first) && isLatinWordCode(CASE_FOLD[text.charCodeAt(i - 1)]!)) continue;
       this.longestAt(text, i, candidates);
