@@ -2,30 +2,16 @@
 // id groups it touched, and names the files whose diagnostics may have changed. These tests hold
 // it to that: the named files cover every real change, an edit names few files, a throwing rule
 // costs only its own findings, and a broken config does not switch the checks off.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClaimWorkspace, RULES, type Diagnostic, type Rule, type WorkspaceHost } from '../../server/engine/src/index';
+import { ClaimWorkspace, RULES, type Diagnostic, type Rule } from '../../server/engine/src/index';
+import { diskTestHost, filesUnder } from '../support/disk';
 // @ts-expect-error: plain ESM JavaScript without type declarations (the benchmark's generator)
 import { generateWorkspace } from '../../bench/generate-workspace.mjs';
 
-const host: WorkspaceHost = {
-  readFile: (file) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
-
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = join(folder, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
+const host = diskTestHost;
 
 let folder: string;
 let texts: Map<string, string>;

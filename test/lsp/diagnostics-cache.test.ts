@@ -1,28 +1,14 @@
 // ClaimWorkspace keeps rule findings between calls (per document, per key); after any sequence of
 // edits its diagnostics must equal those of a workspace computed from scratch, order included.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ClaimWorkspace, type WorkspaceHost } from '../../server/engine/src/index';
+import { ClaimWorkspace } from '../../server/engine/src/index';
+import { diskTestHost, filesUnder } from '../support/disk';
 import { REPO_ROOT } from './lsp-test-client';
 
 const EXAMPLE = join(REPO_ROOT, 'examples/rare-earths');
-const host: WorkspaceHost = {
-  readFile: (file) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
-
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = join(folder, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
+const host = diskTestHost;
 
 function fresh(texts: Map<string, string>): ClaimWorkspace {
   const workspace = new ClaimWorkspace({ root: EXAMPLE, configText: readFileSync(join(EXAMPLE, 'claimlint.yaml'), 'utf8'), configFile: join(EXAMPLE, 'claimlint.yaml'), host });
