@@ -584,14 +584,15 @@ export class ClaimWorkspace {
 
   /** A config `sources:` entry that names no readable file: its citations would all look unknown. */
   private missingRegistryFindings(): Finding[] {
-    if (this.configFile === undefined) return [];
     const text = this.configText ?? '';
+    // Only entries the writer listed: the default (sources.yaml) may well not exist.
+    if (this.configFile === undefined || !/^sources\s*:/m.test(text)) return [];
     const findings: Finding[] = [];
     for (const source of this.config.sources) {
       const file = resolvePath(`${this.root}/claimlint.yaml`, source);
-      if (!this.isInsideRoot(file) || this.stateOf(file) !== undefined) continue;
       const at = text.indexOf(source);
-      const span = at >= 0 ? { start: at, end: at + source.length } : { start: 0, end: 0 };
+      if (at < 0 || !this.isInsideRoot(file) || this.stateOf(file) !== undefined) continue;
+      const span = { start: at, end: at + source.length };
       const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? '; claimlint never fetches URLs, so keep a local copy in the workspace' : '';
       findings.push(invalidClaimFinding(this.configFile, span, `the source registry "${source}" cannot be read${remote}`));
     }
