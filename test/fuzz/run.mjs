@@ -3,7 +3,7 @@
 // budget, saves failing inputs under test/fuzz/regressions/, runs the CLI end to end on a few hostile
 // files, prints counts, failures and the slowest inputs, and exits 1 when anything failed.
 //
-//   node test/fuzz/run.mjs [--count N] [--seed S] [--jobs J] [--no-cli] [--no-save]
+//   node test/fuzz/run.mjs [--count N] [--seed S] [--jobs J] [--no-cli] [--no-save] [--case GENERATOR:SEED]
 import { spawnSync } from 'node:child_process';
 import { createHash, randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,16 +28,17 @@ const GENERATION_BUDGET_MS = 120_000;
 /** A timer may fire while a finished input's message waits in the queue: look again before calling it a hang. */
 const HANG_GRACE_MS = 250;
 
-const USAGE = `Usage: node test/fuzz/run.mjs [--count N] [--seed S] [--jobs J] [--no-cli] [--no-save]
-  --count N   inputs to run (default 100000)
-  --seed S    run seed, for reproducing a run (default: random, printed)
-  --jobs J    worker threads (default 2)
-  --no-cli    skip the CLI end-to-end checks
-  --no-save   do not write failing inputs to test/fuzz/regressions/
+const USAGE = `Usage: node test/fuzz/run.mjs [--count N] [--seed S] [--jobs J] [--no-cli] [--no-save] [--case GENERATOR:SEED]
+  --count N                 inputs to run (default 100000)
+  --seed S                  run seed, for reproducing a run (default: random, printed)
+  --jobs J                  worker threads (default 2)
+  --no-cli                  skip the CLI end-to-end checks
+  --no-save                 do not write failing inputs to test/fuzz/regressions/
+  --case GENERATOR:SEED     run just this input (as a failure's summary names it); may be repeated
 `;
 
 function parseArguments(argv) {
-  const options = { count: 100_000, seed: randomInt(2 ** 31), jobs: 2, cli: true, save: true };
+  const options = { count: 100_000, seed: randomInt(2 ** 31), jobs: 2, cli: true, save: true, cases: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const number = (name) => {
@@ -50,6 +51,11 @@ function parseArguments(argv) {
     else if (arg === '--jobs') options.jobs = Math.max(1, number('--jobs'));
     else if (arg === '--no-cli') options.cli = false;
     else if (arg === '--no-save') options.save = false;
+    else if (arg === '--case') {
+      const match = /^([a-z0-9-]+):(\d+)$/.exec(argv[++i] ?? '');
+      if (!match) usage('--case needs GENERATOR:SEED, e.g. figure-storm:4268228110');
+      options.cases.push({ generator: match[1], seed: Number(match[2]) });
+    }
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -141,7 +147,7 @@ function runCampaign(options, bundle) {
         return;
       }
       const id = next++;
-      slot.current = { id, fuzzCase: fuzz.caseAt(options.seed, id) };
+      slot.current = { id, fuzzCase: options.cases[id] ?? fuzz.caseAt(options.seed, id) };
       slot.timer = setTimeout(() => hang(slot, id, 'making the input'), GENERATION_BUDGET_MS);
       slot.worker.postMessage({ id, fuzzCase: slot.current.fuzzCase });
     };
@@ -341,6 +347,7 @@ function table(title, map) {
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
+  if (options.cases.length > 0) options.count = options.cases.length;
   process.setSourceMapsEnabled?.(true);
   const folder = mkdtempSync(join(tmpdir(), 'claimlint-fuzz-'));
   try {
@@ -378,6 +385,7 @@ async function main() {
         out.push(`  ${group.length} × ${first.kind}: ${first.message.slice(0, 300)}`);
         if (first.known) out.push(`      known: ${first.known.reason}`);
         out.push(`      e.g. ${first.fuzzCase.generator} seed ${first.fuzzCase.seed} (${first.role}, ${first.length ?? '?'} chars)`);
+        if (first.kind !== 'cli') out.push(`      rerun: node test/fuzz/run.mjs --no-cli --case ${first.fuzzCase.generator}:${first.fuzzCase.seed}`);
         const frames = (first.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 4);
         for (const frame of frames) out.push(`      ${frame.trim()}`);
         const names = saved.get(signature);
