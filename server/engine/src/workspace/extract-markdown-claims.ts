@@ -113,10 +113,38 @@ function aliasPart(match: AliasMatch, sentence: MarkdownSentence): KeyPart {
 }
 
 /** The nearest subject alias before the figure, else the nearest after it. */
+/**
+ * Index of the first of `items` (left to right, not overlapping each other) that ends after
+ * `offset`: binary search, so a sentence of n figures and n aliases costs n log n, not n².
+ */
+function firstEndingAfter(items: readonly { end: number }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid]!.end > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** The nearest of `items` to a figure (the earlier one on a tie), or undefined. */
+function nearest<T extends Span>(items: readonly T[], figure: Span): T | undefined {
+  const next = firstEndingAfter(items, figure.start);
+  const before = items[next - 1];
+  const after = items[next];
+  if (!before) return after;
+  if (!after) return before;
+  const afterDistance = after.start >= figure.end ? after.start - figure.end : 0;
+  return figure.start - before.end <= afterDistance ? before : after;
+}
+
 function nearestBefore(matches: AliasMatch[], figure: Span, sentence: MarkdownSentence, _kind: VocabularyKind): KeyPart | undefined {
-  let best: AliasMatch | undefined;
-  for (const match of matches) if (match.end <= figure.start) best = match;
-  if (!best) best = matches.find((match) => match.start >= figure.end);
+  const next = firstEndingAfter(matches, figure.start);
+  let best: AliasMatch | undefined = matches[next - 1];
+  if (!best) {
+    for (let k = next; k < matches.length && !best; k++) if (matches[k]!.start >= figure.end) best = matches[k];
+  }
   return best ? aliasPart(best, sentence) : undefined;
 }
 
@@ -130,19 +158,22 @@ function nearestCompatibleMetric(
   dimension: string,
   options: QuantityOptions,
 ): KeyPart | undefined {
-  let best: AliasMatch | undefined;
-  let bestDistance = Infinity;
-  for (const match of matches) {
-    const unit = vocabulary.get('metric', match.id)?.unit;
-    if (unit && unitInfo(unit, options)?.dimension !== dimension) continue;
-    const distance = match.end <= figure.start ? figure.start - match.end : match.start >= figure.end ? match.start - figure.end : 0;
-    if (distance < bestDistance) {
-      best = match;
-      bestDistance = distance;
-    }
+  let compatible = compatibleMetrics.get(matches)?.get(dimension);
+  if (!compatible) {
+    // Once per sentence and dimension, not once per figure.
+    compatible = matches.filter((match) => {
+      const unit = vocabulary.get('metric', match.id)?.unit;
+      return !unit || unitInfo(unit, options)?.dimension === dimension;
+    });
+    let byDimension = compatibleMetrics.get(matches);
+    if (!byDimension) compatibleMetrics.set(matches, (byDimension = new Map()));
+    byDimension.set(dimension, compatible);
   }
+  const best = nearest(compatible, figure);
   return best ? aliasPart(best, sentence) : undefined;
 }
+
+const compatibleMetrics = new WeakMap<AliasMatch[], Map<string, AliasMatch[]>>();
 
 interface YearMatch {
   year: string;
@@ -162,15 +193,7 @@ function findYears(text: string, figureSpans: Span[]): YearMatch[] {
 }
 
 function nearestYear(years: YearMatch[], figure: Span, sentence: MarkdownSentence): KeyPart | undefined {
-  let best: YearMatch | undefined;
-  let bestDistance = Infinity;
-  for (const year of years) {
-    const distance = year.end <= figure.start ? figure.start - year.end : year.start - figure.end;
-    if (distance < bestDistance) {
-      best = year;
-      bestDistance = distance;
-    }
-  }
+  const best = nearest(years, figure);
   if (!best) return undefined;
   return {
     id: best.year,
