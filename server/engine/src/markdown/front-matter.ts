@@ -49,7 +49,7 @@ function parseFrontMatter(
   const frontMatter: FrontMatter = { span: { start, end }, bibliography: [] };
   const content = text.slice(contentStart, contentEnd);
   try {
-    const document = parseDocument(content, { prettyErrors: false });
+    const document = parseDocument(content, { prettyErrors: false, logLevel: 'error' });
     const firstError = document.errors[0];
     if (firstError) {
       const [errorStart, errorEnd] = firstError.pos;

@@ -26,7 +26,8 @@ export interface ParsedYaml {
 export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON'): ParsedYaml {
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // logLevel error: yaml would otherwise print warnings (a mapping used as a key) on stderr.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     doc = parseDocument('', { prettyErrors: false });
@@ -37,8 +38,9 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
   if (doc.errors.some((error) => /call stack/i.test(error.message))) {
     return { doc: parseDocument('', { prettyErrors: false }), findings: [tooDeep(text, file, language)], data: undefined, hasSyntaxErrors: true };
   }
+  const keysByOffset = doc.errors.some((error) => error.code === 'DUPLICATE_KEY') ? mappingKeysByOffset(doc) : undefined;
   const findings: Finding[] = doc.errors.map((error) => {
-    const key = error.code === 'DUPLICATE_KEY' ? keyStartingAt(doc, error.pos[0]) : undefined;
+    const key = error.code === 'DUPLICATE_KEY' ? keysByOffset?.get(error.pos[0]) : undefined;
     const span = key ? nodeSpan(key) : visibleSpan(text, error.pos[0], error.pos[1]);
     return finding(file, span, syntaxMessage(language, error.code, error.message, text, span));
   });
@@ -139,19 +141,20 @@ export function oneLine(error: unknown): string {
   return message.replace(/\s+/g, ' ').trim();
 }
 
-/** The mapping key that starts at an offset (yaml reports a duplicate key by its first character). */
-function keyStartingAt(doc: Document.Parsed, offset: number): YamlNode | undefined {
-  let found: YamlNode | undefined;
+/**
+ * Every mapping key by the offset it starts at (yaml reports a duplicate key by its first
+ * character): one walk for all duplicates, not one per duplicate.
+ */
+function mappingKeysByOffset(doc: Document.Parsed): Map<number, YamlNode> {
+  const keys = new Map<number, YamlNode>();
   visit(doc, {
     Pair(_key, pair) {
-      if (isNode(pair.key) && pair.key.range?.[0] === offset) {
-        found = pair.key;
-        return visit.BREAK;
-      }
+      const start = isNode(pair.key) ? pair.key.range?.[0] : undefined;
+      if (start !== undefined && !keys.has(start)) keys.set(start, pair.key as YamlNode);
       return undefined;
     },
   });
-  return found;
+  return keys;
 }
 
 function firstAlias(doc: Document.Parsed): YamlNode | undefined {
