@@ -129,3 +129,18 @@ describe('bad input found by the fuzzer (npm run fuzz)', () => {
     expect(contradiction?.message).toContain('s0, s1, s2 and 37 more');
   });
 });
+
+describe('YAML that once took seconds (found by npm run fuzz)', () => {
+  it('reports a list used as a mapping key instead of turning it into a string', () => {
+    const text = `claims:\n  ${'['.repeat(800)}${']'.repeat(800)}: x\n`;
+    const diagnostics = workspace({ 'a.claims.yaml': text }).diagnostics();
+    expect(diagnostics.map((d) => d.message)).toContain('a YAML mapping key must be plain text, not a list or mapping');
+  });
+
+  it('reports each of many duplicate keys at its own key', () => {
+    const text = `claims:\n${Array.from({ length: 300 }, () => '  - value: 3 Mt\n    value: 4 Mt\n').join('')}`;
+    const duplicates = workspace({ 'a.claims.yaml': text }).diagnostics().filter((d) => d.message.startsWith('duplicate key'));
+    expect(duplicates).toHaveLength(300);
+    expect(new Set(duplicates.map((d) => d.span.start)).size).toBe(300);
+  });
+});

@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { ClaimWorkspace, type Diagnostic, type Span } from '../../engine/src/index';
 import { countBySeverity } from '../../cli/src/located-diagnostic';
-import { createDiskHost, diskHost, documentId, findConfig, readTextFile, walkFolder } from '../../cli/src/fs-workspace';
+import { createDiskHost, diskHost, documentId, findConfig, MAX_FILE_BYTES, readTextFile, walkFolder } from '../../cli/src/fs-workspace';
 import { idOfUri, isUntitledId, uriOfId } from './document-ids';
 import { registerFeatures } from './feature-handlers';
 import { toLspDiagnostic } from './to-lsp-diagnostic';
@@ -115,7 +115,11 @@ export function startClaimlintServer(connection: Connection): void {
       workspace.setDocument(id, text);
       return;
     }
-    if (isChecked(id)) {
+    if (isChecked(id) && text.length > MAX_FILE_BYTES) {
+      // The CLI's cap, for buffers too: a 50 MB report would hold the server for minutes.
+      workspace.reportUnreadable(id, 'file is larger than 20 MB, not checked');
+      checkedFiles.add(id);
+    } else if (isChecked(id)) {
       workspace.setDocument(id, text);
       checkedFiles.add(id);
     } else if (workspace.kindOf(id) === 'registry') {

@@ -63,6 +63,13 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
     );
   }
   aliasTargets.delete(doc); // the placeholders changed the document
+  // A mapping or list used as a key (`? [a, b]`, `[[…]]: x`) is never claimlint data, and turning
+  // a deep one into a string takes seconds: report it and leave the data unread.
+  const collectionKey = firstCollectionKey(doc);
+  if (collectionKey) {
+    findings.push(finding(file, visibleSpan(text, collectionKey.range?.[0] ?? 0, collectionKey.range?.[0] ?? 0), `a ${language} mapping key must be plain text, not a list or mapping`));
+    return { doc, findings, data: undefined, hasSyntaxErrors: true };
+  }
   const hasSyntaxErrors = findings.length > 0;
   // `yaml` only warns about tags it does not know and reads their values as plain text; say it
   // plainly, so that `!!js/function` in a hostile config is seen, not silently turned into a string.
@@ -155,6 +162,20 @@ function mappingKeysByOffset(doc: Document.Parsed): Map<number, YamlNode> {
     },
   });
   return keys;
+}
+
+function firstCollectionKey(doc: Document.Parsed): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isCollection(pair.key)) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstAlias(doc: Document.Parsed): YamlNode | undefined {
