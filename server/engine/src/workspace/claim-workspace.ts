@@ -123,7 +123,7 @@ export class ClaimWorkspace {
   private readonly bibliographyCount = new Map<string, number>();
   private readonly unparsedMarkdown = new Set<string>();
 
-  // Incremental checking state (see checkChanges).
+  // Incremental checking state (see refresh and takeChangedFiles).
   private environment: Environment | undefined;
   /** Documents whose share of the groups and whose own checks are out of date. */
   private readonly dirtyFiles = new Set<string>();
@@ -171,7 +171,7 @@ export class ClaimWorkspace {
   /** The registry files the config names, as absolute paths (read through the host). */
   registryFiles(): string[] {
     if (this.registryFilesOf?.configState !== this.configState) {
-      const files = this.config.sources.map((source) => resolvePath(`${this.root}/claimlint.yaml`, source)).filter((file) => this.isInsideRoot(file));
+      const files = this.config.sources.map((source) => this.resolveConfigSource(source)).filter((file) => this.isInsideRoot(file));
       this.registryFilesOf = { configState: this.configState, files };
     }
     return this.registryFilesOf.files;
@@ -289,13 +289,18 @@ export class ClaimWorkspace {
    */
   diagnostics(): Diagnostic[] {
     this.refresh();
-    this.allDiagnostics ??= [...this.filesWithDiagnostics()].sort().flatMap((file) => this.diagnosticsOf(file));
+    this.allDiagnostics ??= [...this.filesWithDiagnostics()].sort().flatMap((file) => this.checkedDiagnosticsOf(file));
     return this.allDiagnostics;
   }
 
   /** The diagnostics of one file, up to date with every change handed in. */
   diagnosticsOf(file: string): Diagnostic[] {
     this.refresh();
+    return this.checkedDiagnosticsOf(file);
+  }
+
+  /** A file's diagnostics as of the last refresh. */
+  private checkedDiagnosticsOf(file: string): Diagnostic[] {
     let diagnostics = this.diagnosticsCache.get(file);
     if (!diagnostics) {
       diagnostics = this.finish(file, this.findingsOf(file));
@@ -340,10 +345,13 @@ export class ClaimWorkspace {
 
   /** The environment of the checks, rebuilt (with every check dropped) when what it holds changed. */
   private currentEnvironment(changed: Set<string>): Environment {
+    const registryFiles: string[] = [];
     const registries: ParsedDocument[] = [];
     for (const registry of this.allRegistryFiles()) {
       const parsed = this.parsedDocument(registry);
-      if (parsed) registries.push(parsed);
+      if (!parsed) continue;
+      registryFiles.push(registry);
+      registries.push(parsed);
     }
     const current = this.environment;
     if (current && current.configState === this.configState && current.epoch === this.environmentEpoch && sameItems(current.registries, registries)) {
@@ -365,11 +373,10 @@ export class ClaimWorkspace {
     const context = this.ruleContext(sources);
     const environment: Environment = { configState: this.configState, epoch: this.environmentEpoch, registries, context, findingsByFile: new Map() };
     const findings: Finding[] = [];
-    for (const registry of this.allRegistryFiles()) {
-      const parsed = this.parsedDocument(registry);
-      if (parsed && !this.documents.has(registry)) append(findings, parsed.findings);
-    }
-    findings.push(...this.missingRegistryFindings());
+    registries.forEach((parsed, index) => {
+      if (!this.documents.has(registryFiles[index]!)) append(findings, parsed.findings);
+    });
+    append(findings, this.configSourceFindings());
     for (const rule of this.rules) {
       if (rule.checkSources) append(findings, this.guarded(rule, sources[0]?.file, () => rule.checkSources!(sources, context)));
     }
@@ -498,10 +505,7 @@ export class ClaimWorkspace {
   private checkEach<T>(rule: Rule, file: string, units: readonly T[], check: (unit: T) => Finding[], spanOf: (unit: T) => Span, out: Finding[]): void {
     const mark = out.length;
     try {
-      for (const unit of units) {
-        const found = check(unit);
-        for (const finding of found) out.push(finding);
-      }
+      for (const unit of units) append(out, check(unit));
     } catch {
       out.length = mark;
       for (const unit of units) append(out, this.guarded(rule, file, () => check(unit), spanOf(unit)));
@@ -568,7 +572,6 @@ export class ClaimWorkspace {
       this.configState = { config, findings: parsed.findings, vocabulary, quantityOptions };
       if (parsed.usable) this.lastGoodConfig = this.configState;
     }
-    this.refuseOutsideSources();
     this.configDocument = undefined;
     const include = picomatch(this.config.include, { dot: true });
     const exclude = picomatch(this.config.exclude, { dot: true });
@@ -582,34 +585,32 @@ export class ClaimWorkspace {
     this.archiveCache.clear();
   }
 
-  /** A config `sources:` entry that names no readable file: its citations would all look unknown. */
-  private missingRegistryFindings(): Finding[] {
+  /**
+   * Findings on claimlint.yaml's `sources:` entries: one that leads out of the workspace is not
+   * read, and one that names no readable file would make all its citations look unknown.
+   */
+  private configSourceFindings(): Finding[] {
+    if (this.configFile === undefined) return [];
     const text = this.configText ?? '';
-    // Only entries the writer listed: the default (sources.yaml) may well not exist.
-    if (this.configFile === undefined || !/^sources\s*:/m.test(text)) return [];
+    // Only entries the writer listed are missing files: the default (sources.yaml) may well not exist.
+    const listed = /^sources\s*:/m.test(text);
     const findings: Finding[] = [];
     for (const source of this.config.sources) {
-      const file = resolvePath(`${this.root}/claimlint.yaml`, source);
+      const file = this.resolveConfigSource(source);
       const at = text.indexOf(source);
-      if (at < 0 || !this.isInsideRoot(file) || this.stateOf(file) !== undefined) continue;
-      const span = { start: at, end: at + source.length };
-      const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? '; claimlint never fetches URLs, so keep a local copy in the workspace' : '';
-      findings.push(invalidClaimFinding(this.configFile, span, `the source registry "${source}" cannot be read${remote}`));
+      const span = at >= 0 ? { start: at, end: at + source.length } : { start: 0, end: 0 };
+      if (!this.isInsideRoot(file)) {
+        findings.push(invalidClaimFinding(this.configFile, span, outsideMessage('registry', source, this.root)));
+      } else if (listed && at >= 0 && this.stateOf(file) === undefined) {
+        const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? '; claimlint never fetches URLs, so keep a local copy in the workspace' : '';
+        findings.push(invalidClaimFinding(this.configFile, span, `the source registry "${source}" cannot be read${remote}`));
+      }
     }
     return findings;
   }
 
-  /** A config `sources:` entry that leads out of the workspace is not read, and the config says why. */
-  private refuseOutsideSources(): void {
-    if (this.configFile === undefined) return;
-    const text = this.configText ?? '';
-    for (const source of this.config.sources) {
-      const resolved = resolvePath(`${this.root}/claimlint.yaml`, source);
-      if (this.isInsideRoot(resolved)) continue;
-      const at = Math.max(0, text.indexOf(source));
-      const span = { start: at, end: at + (text.indexOf(source) >= 0 ? source.length : 0) };
-      this.configState.findings = [...this.configState.findings, invalidClaimFinding(this.configFile, span, outsideMessage('registry', source, this.root))];
-    }
+  private resolveConfigSource(source: string): string {
+    return resolvePath(`${this.root}/claimlint.yaml`, source);
   }
 
   private allRegistryFiles(): Set<string> {

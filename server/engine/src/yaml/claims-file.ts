@@ -8,7 +8,7 @@ import { schemaProblems, type MessageHints } from './schema-findings';
 import { validateClaimsFile } from './schema-validators';
 import { yamlSuppressions } from './suppressions';
 import { finding, oneLine, parseYaml } from './yaml-document';
-import { dataOfTree, deref, pairOf, treeFromDocument, treeFromEvents, type TreeMap, type TreeNode } from './yaml-tree';
+import { deref, pairOf, readClean, treeFromDocument, type TreeMap, type TreeNode } from './yaml-tree';
 
 export interface Located<T> {
   value: T;
@@ -91,9 +91,9 @@ export function parseClaimsFile(text: string, file: string): ParsedClaimsFile {
   let suppressions: Suppression[] = [];
   try {
     suppressions = yamlSuppressions(text, lines);
-    const tree = treeFromEvents(text);
-    if (tree !== undefined && validateClaimsFile(dataOfTree(tree))) {
-      claims = readClaims(tree, lines, file, findings, new Set());
+    const clean = readClean(text, validateClaimsFile);
+    if (clean) {
+      claims = readClaims(clean.tree, lines, file, findings, new Set());
     } else {
       const parsed = parseYaml(text, file, 'YAML');
       for (const found of parsed.findings) findings.push(found);

@@ -5,7 +5,7 @@ import { RULE_IDS, type Finding, type RuleId, type RuleSetting } from '../model'
 import { schemaProblems, type MessageHints } from './schema-findings';
 import { validateConfig } from './schema-validators';
 import { finding, oneLine, parseYaml } from './yaml-document';
-import { dataOfTree, treeFromEvents } from './yaml-tree';
+import { readClean } from './yaml-tree';
 
 export interface SubjectConfig {
   aliases?: string[];
@@ -106,10 +106,9 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   let usable = false;
   try {
     // A config that reads cleanly and fits the schema needs no positions: take js-yaml's fast path.
-    const tree = treeFromEvents(text);
-    const plain = tree !== undefined ? dataOfTree(tree) : undefined;
-    if (tree !== undefined && validateConfig(plain)) {
-      if (isRecord(plain)) applyConfig(config, plain, new PartFilter([]));
+    const clean = readClean(text, validateConfig);
+    if (clean) {
+      if (isRecord(clean.data)) applyConfig(config, clean.data, new PartFilter([]));
       return { config, findings, usable: true };
     }
     const parsed = parseYaml(text, file, 'YAML');

@@ -273,6 +273,17 @@ export function treeFromDocument(doc: Document.Parsed): TreeNode | null {
   return convert(doc.contents) ?? null;
 }
 
+/**
+ * A text on the fast path: its tree and data when js-yaml reads it cleanly and the data fits the
+ * schema; undefined when the `yaml` path must read it for exact errors and positions.
+ */
+export function readClean(text: string, validate: (data: unknown) => boolean): { tree: TreeNode | null; data: unknown } | undefined {
+  const tree = treeFromEvents(text);
+  if (tree === undefined) return undefined;
+  const data = dataOfTree(tree);
+  return validate(data) ? { tree, data } : undefined;
+}
+
 /** The document as plain data (what JSON Schema validation reads), from a tree without aliases. */
 export function dataOfTree(node: TreeNode | null | undefined): unknown {
   if (!node) return null;
