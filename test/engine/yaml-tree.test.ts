@@ -2,24 +2,19 @@
 // errors). They must agree on every file the fast path accepts, or the fast path would change what
 // claimlint reports. These tests compare both on the project's claim files and on thousands of
 // mutations of them.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { dataOfTree, treeFromDocument, treeFromEvents } from '../../server/engine/src/yaml/yaml-tree';
 import { parseClaimsFile } from '../../server/engine/src/yaml/claims-file';
+import { filesUnder } from '../support/disk';
 
 const REPO = join(__dirname, '..', '..');
 
 function claimFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...claimFiles(path));
-    else if (/\.claims\.ya?ml$/.test(name)) found.push(path);
-  }
-  return found;
+  return filesUnder(dir).filter((path) => /\.claims\.ya?ml$/.test(path));
 }
 
 const CORPUS = [...claimFiles(join(REPO, 'examples')), ...claimFiles(join(REPO, 'test', 'fixtures'))].map((path) => readFileSync(path, 'utf8'));

@@ -1,7 +1,8 @@
 // The seed documents the campaign mutates: the example workspace, the news summaries in
 // ../shared/seeds (read at run time, never copied into the repository), and the rule fixtures.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { filesUnder } from '../support/disk';
 import type { Role } from './fuzz-workspace';
 
 export interface SeedDocument {
@@ -25,15 +26,9 @@ export function roleOfPath(path: string): Role | undefined {
   return undefined;
 }
 
-function filesUnder(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  const found: string[] = [];
-  for (const entry of readdirSync(folder)) {
-    const full = join(folder, entry);
-    if (statSync(full).isDirectory()) found.push(...filesUnder(full));
-    else found.push(full);
-  }
-  return found.sort();
+/** Every file under a folder, in name order (none when the folder is missing). */
+function sortedFilesUnder(folder: string): string[] {
+  return existsSync(folder) ? filesUnder(folder).sort() : [];
 }
 
 export function loadCorpus(repoRoot: string): SeedDocument[] {
@@ -42,8 +37,8 @@ export function loadCorpus(repoRoot: string): SeedDocument[] {
     if (role === undefined) return;
     documents.push({ name: relative(repoRoot, file), role, text: readFileSync(file, 'utf8') });
   };
-  for (const file of filesUnder(join(repoRoot, 'examples/rare-earths'))) add(file, roleOfPath(file));
-  for (const file of filesUnder(join(repoRoot, 'test/fixtures'))) add(file, roleOfPath(file));
+  for (const file of sortedFilesUnder(join(repoRoot, 'examples/rare-earths'))) add(file, roleOfPath(file));
+  for (const file of sortedFilesUnder(join(repoRoot, 'test/fixtures'))) add(file, roleOfPath(file));
   // The news summaries are plain prose: read as Markdown reports (and, by role swaps, as archives).
   const seeds = resolve(repoRoot, '../shared/seeds');
   for (const file of filesUnder(seeds)) if (file.endsWith('.txt')) add(file, 'markdown');
