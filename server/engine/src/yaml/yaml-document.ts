@@ -30,14 +30,11 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    doc = parseDocument('', { prettyErrors: false });
-    return { doc, findings: [tooDeep(text, file, language)], data: undefined, hasSyntaxErrors: true };
+    return tooDeep(text, file, language);
   }
   // yaml turns a stack overflow (nesting thousands deep) into an error wherever the parser was,
   // which depends on the caller's stack: report it once, the same way every time.
-  if (doc.errors.some((error) => /call stack/i.test(error.message))) {
-    return { doc: parseDocument('', { prettyErrors: false }), findings: [tooDeep(text, file, language)], data: undefined, hasSyntaxErrors: true };
-  }
+  if (doc.errors.some((error) => /call stack/i.test(error.message))) return tooDeep(text, file, language);
   const keysByOffset = doc.errors.some((error) => error.code === 'DUPLICATE_KEY') ? mappingKeysByOffset(doc) : undefined;
   const findings: Finding[] = doc.errors.map((error) => {
     const key = error.code === 'DUPLICATE_KEY' ? keysByOffset?.get(error.pos[0]) : undefined;
@@ -93,8 +90,10 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
   }
 }
 
-function tooDeep(text: string, file: string, language: string): Finding {
-  return finding(file, visibleSpan(text, 0, 0), `${language} nested too deeply to be read (thousands of levels); claimlint files are a few levels deep`);
+/** A document nested too deeply to read: one finding at its start, and nothing else read. */
+function tooDeep(text: string, file: string, language: string): ParsedYaml {
+  const message = `${language} nested too deeply to be read (thousands of levels); claimlint files are a few levels deep`;
+  return { doc: parseDocument('', { prettyErrors: false }), findings: [finding(file, visibleSpan(text, 0, 0), message)], data: undefined, hasSyntaxErrors: true };
 }
 
 function syntaxMessage(language: string, code: string, message: string, text: string, span: Span): string {
