@@ -1,7 +1,7 @@
 // The cited source keeps a local archive copy, and no figure in it matches the claim: either the
 // claim drifted from its source or it cites the wrong one.
 import type { Citation, Finding, Quantity } from '../model';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 export const sourceMismatch: Rule = {
   id: 'source-mismatch',
@@ -9,7 +9,7 @@ export const sourceMismatch: Rule = {
   description: "The cited source has an archive copy and no figure in it matches the claim's value.",
   checkClaim(claim, context): Finding[] {
     const quantity = claim.quantity;
-    if (!quantity) return [];
+    if (!quantity || !claim.citations.some((citation) => citesArchive(citation, context))) return [];
     const findings: Finding[] = [];
     for (const id of distinctIds(claim.citations)) {
       const source = context.sourcesById.get(id)?.[0];
@@ -45,6 +45,11 @@ export const sourceMismatch: Rule = {
     return findings;
   },
 };
+
+/** Most claims cite no source with an archive copy: they are passed over without building anything. */
+function citesArchive(citation: Citation, context: RuleContext): boolean {
+  return citation.id !== undefined && context.sourcesById.get(citation.id)?.[0]?.archivePath !== undefined;
+}
 
 /**
  * The source ids a citation list names, each once: a source cited twice is one mismatch, not two.
