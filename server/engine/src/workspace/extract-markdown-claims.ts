@@ -46,6 +46,7 @@ export function extractMarkdownClaims(
     const metrics = vocabulary.findAliases(text, 'metric');
     const years = findYears(text, figures.map((f) => f.span));
     const context = text.replace(/\s+/g, ' ').trim();
+    const metricsByDimension = new Map<string, AliasMatch[]>();
     for (const figure of figures) {
       const span = { start: sentence.span.start + figure.span.start, end: sentence.span.start + figure.span.end };
       const attributes = spanAttributes.find((s) => s.span.start <= span.start && span.end <= s.span.end);
@@ -61,7 +62,7 @@ export function extractMarkdownClaims(
       };
       const subject = attributes?.subject ?? nearestBefore(subjects, figure.span, sentence, 'subject');
       const metric =
-        attributes?.metric ?? nearestCompatibleMetric(metrics, figure.span, sentence, vocabulary, figure.quantity.dimension, options);
+        attributes?.metric ?? nearestCompatibleMetric(metrics, metricsByDimension, figure.span, sentence, vocabulary, figure.quantity.dimension, options);
       const asOf = attributes?.asOf ?? nearestYear(years, figure.span, sentence) ?? frontMatterDate(frontAsOf, document);
       if (subject) claim.subject = subject;
       if (metric) claim.metric = metric;
@@ -152,28 +153,26 @@ function nearestBefore(matches: AliasMatch[], figure: Span, sentence: MarkdownSe
  *  of output was 70%" must not make 70% a production figure in tonnes. */
 function nearestCompatibleMetric(
   matches: AliasMatch[],
+  byDimension: Map<string, AliasMatch[]>,
   figure: Span,
   sentence: MarkdownSentence,
   vocabulary: Vocabulary,
   dimension: string,
   options: QuantityOptions,
 ): KeyPart | undefined {
-  let compatible = compatibleMetrics.get(matches)?.get(dimension);
+  if (matches.length === 0) return undefined;
+  let compatible = byDimension.get(dimension);
   if (!compatible) {
     // Once per sentence and dimension, not once per figure.
     compatible = matches.filter((match) => {
       const unit = vocabulary.get('metric', match.id)?.unit;
       return !unit || unitInfo(unit, options)?.dimension === dimension;
     });
-    let byDimension = compatibleMetrics.get(matches);
-    if (!byDimension) compatibleMetrics.set(matches, (byDimension = new Map()));
     byDimension.set(dimension, compatible);
   }
   const best = nearest(compatible, figure);
   return best ? aliasPart(best, sentence) : undefined;
 }
-
-const compatibleMetrics = new WeakMap<AliasMatch[], Map<string, AliasMatch[]>>();
 
 interface YearMatch {
   year: string;
