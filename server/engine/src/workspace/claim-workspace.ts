@@ -403,14 +403,17 @@ export class ClaimWorkspace {
       return;
     }
     this.indexed.set(file, after);
+    // The document's claims by key first: each group then takes the file's list in one step.
+    const byKey = new Map<string, Claim[]>();
     for (const claim of after.claims) {
       const key = keyOf(claim);
-      if (key) {
-        const group = groupOf(this.keyGroups, 'key', key);
-        pushTo(group.members, file, claim);
-        dirtyGroups.add(group);
-      }
+      if (key) pushTo(byKey, key, claim);
       if (claim.id) this.joinIdGroup({ id: claim.id, file, span: claim.idSpan ?? claim.span }, dirtyGroups);
+    }
+    for (const [key, claims] of byKey) {
+      const group = groupOf(this.keyGroups, 'key', key);
+      group.members.set(file, claims);
+      dirtyGroups.add(group);
     }
     const findings: Finding[] = [];
     for (const rule of this.rules) {

@@ -11,9 +11,21 @@ export interface KeyGroup {
   claims: Claim[];
 }
 
+/**
+ * One string per key, made once: keys are looked up in maps on every index and edit, and a freshly
+ * concatenated string would be hashed again each time. Bounded by the vocabulary (ids are entries').
+ */
+const keysBySubject = new Map<string, Map<string, string>>();
+
 export function keyOf(claim: Claim): string | undefined {
   if (!claim.subject || !claim.metric) return undefined;
-  return `${claim.subject.id}|${claim.metric.id}`;
+  const subject = claim.subject.id;
+  const metric = claim.metric.id;
+  let byMetric = keysBySubject.get(subject);
+  if (byMetric === undefined) keysBySubject.set(subject, (byMetric = new Map()));
+  let key = byMetric.get(metric);
+  if (key === undefined) byMetric.set(metric, (key = `${subject}|${metric}`));
+  return key;
 }
 
 export function groupByKey(claims: Iterable<Claim>): Map<string, KeyGroup> {
