@@ -149,6 +149,32 @@ describe('the alias matcher', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('finds subjects and metrics in one walk exactly as it finds each kind on its own', () => {
+    // Aliases that subjects and metrics share, or that overlap across the kinds, so one kind's
+    // match could hide the other's if the walk mixed them up.
+    const crossing = new Vocabulary({
+      subjects: { acme: { aliases: ['Acme', 'Acme Mining', '阿克米'] }, ore: { aliases: ['Ore Co', '矿业'] }, ru: { aliases: ['俄'] } },
+      metrics: {
+        'acme-output': { unit: 't', aliases: ['Acme', 'mining output', 'Ore', '矿业产量', '储量'] },
+        're-reserves': { unit: 't', aliases: ['rare-earth reserves', 'reserves', '稀土储量'] },
+      },
+    });
+    const aliases = [...crossing.entries('subject'), ...crossing.entries('metric')].flatMap((entry) => entry.aliases);
+    const pieces = [...CJK_FILLER, ...LATIN_FILLER, ...aliases, ...aliases.map((alias) => alias.toUpperCase()), 'U.S', 'the U.S.', 'Mining', 'Co', 'output'];
+    let bothKinds = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.constantFrom('', ' ', ', '), (parts, joiner) => {
+        const text = parts.join(joiner);
+        const together = crossing.findSubjectsAndMetrics(text);
+        expect(together).toEqual({ subjects: crossing.findAliases(text, 'subject'), metrics: crossing.findAliases(text, 'metric') });
+        if (together.subjects.some((s) => together.metrics.some((m) => s.start < m.end && m.start < s.end))) bothKinds++;
+      }),
+      { numRuns: 2000 },
+    );
+    // The property is only worth something where a subject and a metric overlap.
+    expect(bothKinds).toBeGreaterThan(20);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

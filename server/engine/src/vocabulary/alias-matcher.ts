@@ -28,6 +28,8 @@ export interface MatcherHit {
 }
 
 interface Terminal {
+  /** Which of the matcher's alias lists the alias came from: each list is matched on its own. */
+  group: number;
   id: string | null;
   alias: string;
   caseRule: CaseRule;
@@ -74,12 +76,22 @@ export class AliasMatcher {
   /** 1 for each folded code unit an alias starts with: most text positions are ruled out by one array read. */
   private readonly startUnits = new Uint8Array(0x10000);
 
-  /** Earlier aliases win over later ones with the same folded form. */
-  constructor(aliases: readonly MatcherAlias[]) {
-    for (const alias of aliases) this.add(alias);
+  private readonly groupCount: number;
+
+  /**
+   * Earlier aliases win over later ones with the same folded form. Several lists (subjects and
+   * metrics) share one trie and one walk over the text, and are still matched independently: a
+   * subject alias never hides a metric alias or the other way round.
+   */
+  constructor(...groups: (readonly MatcherAlias[])[]) {
+    this.groupCount = Math.max(1, groups.length);
+    groups.forEach((aliases, group) => {
+      for (const alias of aliases) this.add(alias, group);
+    });
   }
 
-  private add(entry: MatcherAlias): void {
+  private add(alias: MatcherAlias, group: number): void {
+    const entry = { group, id: alias.id, alias: alias.alias, caseRule: alias.caseRule };
     const units = foldedUnits(entry.alias);
     if (units.length === 0) return;
     const exactUnits = exactUnitsOf(entry.alias);
@@ -107,36 +119,45 @@ export class AliasMatcher {
 
   /** Every alias occurrence, left to right, non-overlapping; where matches overlap the longest wins. */
   find(text: string): MatcherHit[] {
-    const rootChildren = this.root.children;
-    if (rootChildren === undefined) return [];
-    // The longest match at each start, in parallel arrays: hostile text can make millions.
-    const candidates: Candidates = { starts: [], ends: [], terminals: [] };
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const first = CASE_FOLD[text.charCodeAt(i)]!;
-      if (this.startUnits[first] === 0) continue;
-      // Every alias starting here starts with this character, so the start boundary is decided once.
-      if (i > 0 && isLatinWordCode(first) && isLatinWordCode(CASE_FOLD[text.charCodeAt(i - 1)]!)) continue;
-      this.longestAt(text, i, candidates);
-    }
-    const kept = resolveOverlaps(candidates);
-    const hits: MatcherHit[] = [];
-    for (let k = 0; k < kept.length; k++) {
-      const id = candidates.terminals[k]!.id;
-      if (kept[k] === 1 && id !== null) {
-        hits.push({ id, alias: candidates.terminals[k]!.alias, start: candidates.starts[k]!, end: candidates.ends[k]! });
-      }
-    }
-    return hits;
+    return this.findInGroups(text)[0]!;
   }
 
-  /** Appends the longest match starting at `start`, if any. */
-  private longestAt(text: string, start: number, out: Candidates): void {
+  /** `find` for each alias list given to the constructor, in one walk over the text. */
+  findInGroups(text: string): MatcherHit[][] {
+    const groupCount = this.groupCount;
+    // The longest match at each start, per list, in parallel arrays: hostile text can make millions.
+    const candidates: Candidates[] = [];
+    for (let g = 0; g < groupCount; g++) candidates.push({ starts: [], ends: [], terminals: [] });
+    if (this.root.children !== undefined) {
+      const bestEnds = new Int32Array(groupCount);
+      const bests: (Terminal | undefined)[] = new Array<Terminal | undefined>(groupCount);
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        const first = CASE_FOLD[text.charCodeAt(i)]!;
+        if (this.startUnits[first] === 0) continue;
+        // Every alias starting here starts with this character, so the start boundary is decided once.
+        if (i > 0 && isLatinWordCode(first) && isLatinWordCode(CASE_FOLD[text.charCodeAt(i - 1)]!)) continue;
+        this.longestAt(text, i, bestEnds, bests, candidates);
+      }
+    }
+    return candidates.map((group) => {
+      const kept = resolveOverlaps(group);
+      const hits: MatcherHit[] = [];
+      for (let k = 0; k < kept.length; k++) {
+        const id = group.terminals[k]!.id;
+        if (kept[k] === 1 && id !== null) hits.push({ id, alias: group.terminals[k]!.alias, start: group.starts[k]!, end: group.ends[k]! });
+      }
+      return hits;
+    });
+  }
+
+  /** Appends, for each list, the longest match starting at `start`, if any. */
+  private longestAt(text: string, start: number, bestEnds: Int32Array, bests: (Terminal | undefined)[], out: Candidates[]): void {
     const n = text.length;
+    bests.fill(undefined);
+    let found = false;
     let node: TrieNode = this.root;
     let j = start;
-    let bestEnd = -1;
-    let best: Terminal | undefined;
     while (j < n && node.children !== undefined) {
       const c = CASE_FOLD[text.charCodeAt(j)]!;
       let next: TrieNode | undefined;
@@ -153,18 +174,25 @@ export class AliasMatcher {
       j++;
       if (node.terminals === undefined) continue;
       if (isLatinWordCode(c) && j < n && isLatinWordCode(CASE_FOLD[text.charCodeAt(j)]!)) continue;
+      // The first allowed terminal of each list at this node; a deeper node (longer match) replaces it.
+      let decided = 0;
       for (const terminal of node.terminals) {
-        if (caseAllows(terminal, text, start, j)) {
-          bestEnd = j;
-          best = terminal;
-          break;
-        }
+        const bit = 1 << terminal.group;
+        if ((decided & bit) !== 0 || !caseAllows(terminal, text, start, j)) continue;
+        decided |= bit;
+        bestEnds[terminal.group] = j;
+        bests[terminal.group] = terminal;
+        found = true;
       }
     }
-    if (best === undefined) return;
-    out.starts.push(start);
-    out.ends.push(bestEnd);
-    out.terminals.push(best);
+    if (!found) return;
+    for (let g = 0; g < bests.length; g++) {
+      const best = bests[g];
+      if (best === undefined) continue;
+      out[g]!.starts.push(start);
+      out[g]!.ends.push(bestEnds[g]!);
+      out[g]!.terminals.push(best);
+    }
   }
 }
 

@@ -20,7 +20,7 @@
 // aliases is matched by its id ("lynas", "production").
 
 import { CAPITALISED_ONLY_NAMES, NON_REFERRING_SUBJECT_PHRASES } from './alias-exceptions';
-import { AliasMatcher, caseRuleFor, type CaseRule, type MatcherAlias } from './alias-matcher';
+import { AliasMatcher, caseRuleFor, type CaseRule, type MatcherAlias, type MatcherHit } from './alias-matcher';
 import { builtInSubjects } from './built-in-subjects';
 import { SuggestionIndex } from './suggestions';
 import { matchingKey } from './text-folding';
@@ -74,7 +74,9 @@ interface KindTables {
   entries: Map<string, VocabularyEntry>;
   /** Matching key of each alias (and of `U.S.`-style aliases without their last dot) → id. */
   idByAliasKey: Map<string, string>;
-  matcher: AliasMatcher;
+  /** What the alias matchers are built from, in priority order. */
+  matcherAliases: MatcherAlias[];
+  matcher?: AliasMatcher;
   suggestions?: SuggestionIndex;
 }
 
@@ -219,7 +221,7 @@ function buildKind(
     if (!owner.has(matchingKey(phrase))) matcherAliases.push({ id: null, alias: phrase, caseRule: caseRuleFor(phrase) });
   }
 
-  return { entries, idByAliasKey, matcher: new AliasMatcher(matcherAliases) };
+  return { entries, idByAliasKey, matcherAliases };
 }
 
 function freezeEntry(entry: VocabularyEntry, configured: ConfiguredEntry | undefined): VocabularyEntry {
@@ -232,6 +234,7 @@ function freezeEntry(entry: VocabularyEntry, configured: ConfiguredEntry | undef
 export class Vocabulary {
   private readonly subjects: KindTables;
   private readonly metrics: KindTables;
+  private keyMatcher: AliasMatcher | undefined;
 
   constructor(config: VocabularyConfig) {
     const safe: Record<string, unknown> = isRecord(config) ? config : {};
@@ -270,7 +273,18 @@ export class Vocabulary {
   findAliases(text: string, kind: VocabularyKind): AliasMatch[] {
     const tables = this.tablesFor(kind);
     if (tables === undefined || typeof text !== 'string') return [];
+    tables.matcher ??= new AliasMatcher(tables.matcherAliases);
     return tables.matcher.find(text).map((hit) => ({ kind, id: hit.id, alias: hit.alias, start: hit.start, end: hit.end }));
+  }
+
+  /** `findAliases` for subjects and for metrics, in one walk over the text (what claim extraction needs). */
+  findSubjectsAndMetrics(text: string): { subjects: AliasMatch[]; metrics: AliasMatch[] } {
+    if (typeof text !== 'string') return { subjects: [], metrics: [] };
+    this.keyMatcher ??= new AliasMatcher(this.subjects.matcherAliases, this.metrics.matcherAliases);
+    const [subjects, metrics] = this.keyMatcher.findInGroups(text);
+    const asMatches = (kind: VocabularyKind, hits: MatcherHit[]): AliasMatch[] =>
+      hits.map((hit) => ({ kind, id: hit.id, alias: hit.alias, start: hit.start, end: hit.end }));
+    return { subjects: asMatches('subject', subjects!), metrics: asMatches('metric', metrics!) };
   }
 
   /** Closest ids/aliases to a misspelling, for "did you mean" messages (edit distance). */

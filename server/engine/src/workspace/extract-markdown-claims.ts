@@ -42,8 +42,7 @@ export function extractMarkdownClaims(
     const text = document.prose.slice(sentence.span.start, sentence.span.end);
     const figures = findFigures(text, options);
     if (figures.length === 0) continue;
-    const subjects = vocabulary.findAliases(text, 'subject');
-    const metrics = vocabulary.findAliases(text, 'metric');
+    const { subjects, metrics } = vocabulary.findSubjectsAndMetrics(text);
     const years = findYears(text, figures.map((f) => f.span));
     const context = text.replace(/\s+/g, ' ').trim();
     const metricsByDimension = new Map<string, AliasMatch[]>();
