@@ -1,12 +1,11 @@
 // claimlint's own registry format (sources.yaml), checked against sources.schema.json.
-import { isMap, isNode, isScalar, isSeq } from 'yaml';
-import type { Document, YAMLMap } from 'yaml';
-import type { Finding, SourceEntry } from '../model';
+import type { Finding, SourceEntry, Span } from '../model';
 import { describeValue } from '../yaml/message-text';
 import { isPartialDate, partialDateMessage } from '../yaml/partial-date';
 import { schemaProblems, type MessageHints } from '../yaml/schema-findings';
 import { validateSourceRegistry } from '../yaml/schema-validators';
-import { finding, nodeSpan, pairOf, parseYaml, resolved, scalarText } from '../yaml/yaml-document';
+import { finding, oneLine, parseYaml } from '../yaml/yaml-document';
+import { deref, pairOf, readClean, treeFromDocument, type TreeMap, type TreeNode } from '../yaml/yaml-tree';
 import { resolvePath } from './resolve-path';
 
 const DATE_FIELDS = new Set(['published', 'accessed']);
@@ -24,26 +23,53 @@ const hints: MessageHints = {
   },
 };
 
-export function parseYamlRegistry(text: string, file: string): { sources: SourceEntry[]; findings: Finding[] } {
+export interface ParsedYamlRegistry {
+  sources: SourceEntry[];
+  findings: Finding[];
+}
+
+/**
+ * Reads a registry. Never throws. A registry that reads cleanly and fits the schema takes the fast
+ * path (js-yaml events, as claim files do); any other is read with the `yaml` package, whose errors
+ * and positions the findings need. Both paths give the same entries with the same spans.
+ */
+export function parseYamlRegistry(text: string, file: string): ParsedYamlRegistry {
+  try {
+    const clean = readClean(text, validateSourceRegistry);
+    if (!clean) return parseYamlRegistryFromDocument(text, file);
+    const findings: Finding[] = [];
+    const sources = readSources(clean.tree, file, findings, new Set());
+    return { sources, findings: findings.sort((a, b) => a.span.start - b.span.start) };
+  } catch (error) {
+    // The parsers and validator are meant never to throw; if one does, say so rather than crash.
+    return { sources: [], findings: [finding(file, { start: 0, end: Math.min(1, text.length) }, `source registry could not be read: ${oneLine(error)}`)] };
+  }
+}
+
+/** The `yaml` path alone, whatever the text (exported so a test can hold the two paths to the same result). */
+export function parseYamlRegistryFromDocument(text: string, file: string): ParsedYamlRegistry {
   const parsed = parseYaml(text, file, 'YAML');
   const findings: Finding[] = [...parsed.findings];
   const problems = schemaProblems(validateSourceRegistry, parsed, file, hints);
   for (const found of problems.filter((problem) => problem.reported).map((problem) => problem.finding)) findings.push(found);
   const flaggedStarts = new Set(problems.map((problem) => problem.finding.span.start));
-  const doc = parsed.doc;
-  const root = resolved(doc, doc.contents);
-  const list = isMap(root) ? resolved(doc, pairOf(root, 'sources')?.value) : undefined;
+  const sources = readSources(treeFromDocument(parsed.doc), file, findings, flaggedStarts);
+  return { sources, findings: findings.sort((a, b) => a.span.start - b.span.start) };
+}
+
+function readSources(tree: TreeNode | null, file: string, findings: Finding[], flaggedStarts: ReadonlySet<number>): SourceEntry[] {
+  const root = deref(tree ?? undefined);
+  const list = root?.kind === 'map' ? deref(pairOf(root, 'sources')?.value) : undefined;
   const sources: SourceEntry[] = [];
-  if (!isSeq(list)) return { sources, findings };
+  if (list?.kind !== 'seq') return sources;
   for (const item of list.items) {
-    const map = resolved(doc, item);
-    if (!isMap(map) || !isNode(item)) continue;
-    const source = readSource(doc, map, nodeSpan(item), file);
+    const map = deref(item);
+    if (map?.kind !== 'map') continue;
+    const source = readSource(map, item.span, file);
     if (!source) continue;
     if (source.published !== undefined && !isPartialDate(source.published)) {
       // Well-formed but not a real day (2023-02-29): the schema's pattern cannot see that.
-      const node = pairOf(map, 'published')?.value;
-      const span = isNode(node) ? nodeSpan(node) : source.span;
+      const span = pairOf(map, 'published')?.value?.span ?? source.span;
       if (!flaggedStarts.has(span.start)) {
         findings.push(finding(file, span, partialDateMessage('published', JSON.stringify(source.published))));
       }
@@ -51,24 +77,24 @@ export function parseYamlRegistry(text: string, file: string): { sources: Source
     }
     sources.push(source);
   }
-  return { sources, findings: findings.sort((a, b) => a.span.start - b.span.start) };
+  return sources;
 }
 
-function readSource(doc: Document.Parsed, map: YAMLMap, span: SourceEntry['span'], file: string): SourceEntry | undefined {
+function readSource(map: TreeMap, span: Span, file: string): SourceEntry | undefined {
   const idNode = pairOf(map, 'id')?.value;
-  const id = stringField(doc, idNode);
-  if (id === undefined || !isNode(idNode)) return undefined; // the schema reports the missing id
-  const source: SourceEntry = { id, file, span, idSpan: nodeSpan(idNode), format: 'yaml' };
-  const title = stringField(doc, pairOf(map, 'title')?.value);
+  const id = stringField(idNode);
+  if (id === undefined || !idNode) return undefined; // the schema reports the missing id
+  const source: SourceEntry = { id, file, span, idSpan: idNode.span, format: 'yaml' };
+  const title = stringField(pairOf(map, 'title')?.value);
   if (title) source.title = title;
-  const publisher = stringField(doc, pairOf(map, 'publisher')?.value);
+  const publisher = stringField(pairOf(map, 'publisher')?.value);
   if (publisher) source.publisher = publisher;
-  const url = stringField(doc, pairOf(map, 'url')?.value);
+  const url = stringField(pairOf(map, 'url')?.value);
   if (url) source.url = url;
-  const published = resolved(doc, pairOf(map, 'published')?.value);
-  const publishedText = isScalar(published) && typeof published.value !== 'boolean' ? scalarText(published) : undefined;
+  const published = deref(pairOf(map, 'published')?.value);
+  const publishedText = published?.kind === 'scalar' && typeof published.value !== 'boolean' ? published.text : undefined;
   if (publishedText) source.published = publishedText;
-  const archive = stringField(doc, pairOf(map, 'archive')?.value);
+  const archive = stringField(pairOf(map, 'archive')?.value);
   if (archive) {
     source.archive = archive;
     source.archivePath = resolvePath(file, archive);
@@ -77,9 +103,9 @@ function readSource(doc: Document.Parsed, map: YAMLMap, span: SourceEntry['span'
 }
 
 /** A string scalar's trimmed text; undefined for numbers, booleans, collections and blanks. */
-function stringField(doc: Document.Parsed, node: unknown): string | undefined {
-  const value = resolved(doc, node);
-  if (!isScalar(value) || typeof value.value !== 'string') return undefined;
+function stringField(node: TreeNode | undefined): string | undefined {
+  const value = deref(node);
+  if (value?.kind !== 'scalar' || typeof value.value !== 'string') return undefined;
   const text = value.value.trim();
   return text === '' ? undefined : text;
 }
