@@ -115,19 +115,21 @@ export interface FigureMatch {
 
 export type KeyPartKind = 'subject' | 'metric' | 'asOf';
 
-/** Why a key part has its value: hovers show this. */
-export interface KeyReason {
-  how: 'alias' | 'span-attribute' | 'front-matter' | 'year-in-sentence' | 'yaml-field';
-  /** The text that decided it (the alias as written, the year, the attribute). */
-  text: string;
-  /** Where that text is, in the claim's document. */
-  span?: Span;
-}
+/** How a key part got its value. */
+export type KeyPartOrigin = 'alias' | 'span-attribute' | 'front-matter' | 'year-in-sentence' | 'yaml-field';
 
+/**
+ * One part of a claim's key, and why it has its value (hovers show this). Flat on purpose: a
+ * workspace of 100,000 claims holds 300,000 of these (docs/benchmarks.md).
+ */
 export interface KeyPart {
   /** Subject or metric id (lower case), or the as_of string ("2024", "2024-05"). */
   id: string;
-  reason: KeyReason;
+  how: KeyPartOrigin;
+  /** The text that decided it (the alias as written, the year, the attribute). */
+  evidence: string;
+  /** Where that text is, in the claim's document. */
+  evidenceSpan?: Span;
 }
 
 // ---------------------------------------------------------------------------------------------

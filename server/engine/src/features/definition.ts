@@ -8,9 +8,9 @@ export function definitionAt(workspace: ClaimWorkspace, file: string, offset: nu
   if (citation?.citation.id) {
     return workspace.sources().filter((s) => s.id === citation.citation.id).map((s) => ({ file: s.file, span: s.idSpan }));
   }
-  const claim = workspace.claims().find((c) => c.file === file && c.origin === 'yaml' && [c.subject, c.metric].some((part) => part?.reason.span && touches(part.reason.span, offset)));
+  const claim = workspace.claims().find((c) => c.file === file && c.origin === 'yaml' && [c.subject, c.metric].some((part) => part?.evidenceSpan && touches(part.evidenceSpan, offset)));
   if (!claim) return [];
-  const isSubject = claim.subject?.reason.span !== undefined && touches(claim.subject.reason.span, offset);
+  const isSubject = claim.subject?.evidenceSpan !== undefined && touches(claim.subject.evidenceSpan, offset);
   const part = isSubject ? claim.subject! : claim.metric!;
   const configFile = workspace.configPath;
   const configText = configFile !== undefined ? workspace.textOf(configFile) : undefined;

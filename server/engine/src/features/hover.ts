@@ -11,7 +11,7 @@ export interface HoverResult {
   span: Span;
 }
 
-const REASON_WORDS: Record<KeyPart['reason']['how'], string> = {
+const REASON_WORDS: Record<KeyPart['how'], string> = {
   alias: 'from the alias',
   'span-attribute': 'from the span attribute',
   'front-matter': 'from the front matter',
@@ -43,8 +43,8 @@ function claimHover(workspace: ClaimWorkspace, claim: Claim, claims: readonly Ke
   lines.push(`**${escapeMarkdown(describe.label(claim))}**`);
   for (const [name, part] of [['subject', claim.subject], ['metric', claim.metric], ['as of', claim.asOf]] as const) {
     if (!part) continue;
-    const where = part.reason.span ? ` at ${describe.where(claim.file, part.reason.span.start)}` : '';
-    lines.push(`- ${name} \`${part.id}\` ${REASON_WORDS[part.reason.how]} '${escapeMarkdown(part.reason.text)}'${where}`);
+    const where = part.evidenceSpan ? ` at ${describe.where(claim.file, part.evidenceSpan.start)}` : '';
+    lines.push(`- ${name} \`${part.id}\` ${REASON_WORDS[part.how]} '${escapeMarkdown(part.evidence)}'${where}`);
   }
   const ids = [...new Set(claim.citations.map((c) => c.id).filter((id): id is string => id !== undefined))];
   const entries = workspace.sources().filter((s) => ids.includes(s.id));

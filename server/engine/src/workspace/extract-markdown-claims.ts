@@ -82,17 +82,17 @@ interface ResolvedSpan {
 function resolveSpans(file: string, spans: PandocSpan[], vocabulary: Vocabulary, findings: Finding[]): ResolvedSpan[] {
   return spans.map((pandoc) => {
     const resolved: ResolvedSpan = { span: pandoc.span };
-    const attribute = (name: string): KeyPart['reason'] => ({ how: 'span-attribute', text: `${name}=${pandoc.attributes[name]}`, span: pandoc.attributesSpan });
+    const attribute = (id: string, name: string): KeyPart => ({ id, how: 'span-attribute', evidence: `${name}=${pandoc.attributes[name]}`, evidenceSpan: pandoc.attributesSpan });
     for (const kind of ['subject', 'metric'] as const) {
       const value = pandoc.attributes[kind];
       if (value === undefined) continue;
       const entry = vocabulary.resolve(kind, value);
-      if (entry) resolved[kind] = { id: entry.id, reason: attribute(kind) };
+      if (entry) resolved[kind] = attribute(entry.id, kind);
       else findings.push(invalidClaimFinding(file, pandoc.attributesSpan, unknownEntryMessage(kind, value, vocabulary)));
     }
     const asOf = pandoc.attributes['as_of'] ?? pandoc.attributes['as-of'];
     if (asOf !== undefined) {
-      if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf)) resolved.asOf = { id: asOf, reason: attribute(pandoc.attributes['as_of'] !== undefined ? 'as_of' : 'as-of') };
+      if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf)) resolved.asOf = attribute(asOf, pandoc.attributes['as_of'] !== undefined ? 'as_of' : 'as-of');
       else findings.push(invalidClaimFinding(file, pandoc.attributesSpan, `as_of must be YYYY, YYYY-MM or YYYY-MM-DD (got "${asOf}")`));
     }
     return resolved;
@@ -108,7 +108,9 @@ export function unknownEntryMessage(kind: VocabularyKind, value: string, vocabul
 function aliasPart(match: AliasMatch, sentence: MarkdownSentence): KeyPart {
   return {
     id: match.id,
-    reason: { how: 'alias', text: match.alias, span: { start: sentence.span.start + match.start, end: sentence.span.start + match.end } },
+    how: 'alias',
+    evidence: match.alias,
+    evidenceSpan: { start: sentence.span.start + match.start, end: sentence.span.start + match.end },
   };
 }
 
@@ -195,11 +197,13 @@ function nearestYear(years: YearMatch[], figure: Span, sentence: MarkdownSentenc
   if (!best) return undefined;
   return {
     id: best.year,
-    reason: { how: 'year-in-sentence', text: best.year, span: { start: sentence.span.start + best.start, end: sentence.span.start + best.end } },
+    how: 'year-in-sentence',
+    evidence: best.year,
+    evidenceSpan: { start: sentence.span.start + best.start, end: sentence.span.start + best.end },
   };
 }
 
 function frontMatterDate(asOf: string | undefined, document: MarkdownDocument): KeyPart | undefined {
   if (!asOf) return undefined;
-  return { id: asOf, reason: { how: 'front-matter', text: `as_of: ${asOf}`, span: document.frontMatter!.span } };
+  return { id: asOf, how: 'front-matter', evidence: `as_of: ${asOf}`, evidenceSpan: document.frontMatter!.span };
 }

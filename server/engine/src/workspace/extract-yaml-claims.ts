@@ -65,10 +65,10 @@ export function extractYamlClaims(file: string, raws: RawClaim[], vocabulary: Vo
         findings.push(invalidClaimFinding(file, field.span, unknownEntryMessage(kind, field.value, vocabulary)));
         continue;
       }
-      const part: KeyPart = { id: entry.id, reason: { how: 'yaml-field', text: field.value, span: field.span } };
+      const part: KeyPart = { id: entry.id, how: 'yaml-field', evidence: field.value, evidenceSpan: field.span };
       claim[kind] = part;
     }
-    if (raw.asOf) claim.asOf = { id: raw.asOf.value, reason: { how: 'yaml-field', text: raw.asOf.value, span: raw.asOf.span } };
+    if (raw.asOf) claim.asOf = { id: raw.asOf.value, how: 'yaml-field', evidence: raw.asOf.value, evidenceSpan: raw.asOf.span };
     claims.push(claim);
   }
   return { claims, citations, findings };
