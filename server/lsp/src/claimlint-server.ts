@@ -50,8 +50,8 @@ export function startClaimlintServer(connection: Connection): void {
   let configFile: string | undefined;
   /** Files checked from disk (the include globs) plus open buffers that are checked. */
   let checkedFiles = new Set<string>();
-  /** Last published diagnostics per document id, so only changes are sent. */
-  const published = new Map<string, ReturnType<typeof toLspDiagnostic>[]>();
+  /** Last published diagnostics per document id, serialized ('' for none), so only changes are sent. */
+  const published = new Map<string, string>();
   let publishScheduled: NodeJS.Immediate | undefined;
 
   const rangeOf = (file: string, span: Span): Range => ({ start: workspace.positionAt(file, span.start), end: workspace.positionAt(file, span.end) });
@@ -141,11 +141,10 @@ export function startClaimlintServer(connection: Connection): void {
       const diagnostics = settings.enable ? workspace.diagnosticsOf(file) : [];
       if (diagnostics.length === 0 && !published.has(file) && !checkedFiles.has(file)) continue;
       const lsp = diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, rangeOf));
-      // Compared only when there is something to compare with: a first pass over 6,000 files
-      // would otherwise serialize every diagnostic twice (here and in the connection).
-      const before = published.get(file);
-      if (before !== undefined && before.length === lsp.length && JSON.stringify(before) === JSON.stringify(lsp)) continue;
-      published.set(file, lsp);
+      // Most files have none: nothing to serialize, and a string per file is all that is kept.
+      const serialized = lsp.length === 0 ? '' : JSON.stringify(lsp);
+      if (published.get(file) === serialized) continue;
+      published.set(file, serialized);
       void connection.sendDiagnostics({ uri: uriOfId(file), diagnostics: lsp });
     }
   }
