@@ -78,6 +78,12 @@ const FAMILIES: Record<string, Family> = {
   'BibTeX braces': { kind: 'bib', make: (size) => `@misc{k, title = {${'{a}'.repeat(size / 3)}}}\n` },
   'BibTeX entries of one id': { kind: 'bib', make: (size) => '@misc{k, title = {x}}\n'.repeat(size / 22) },
   'YAML claims of one id': { kind: 'claims', make: (size) => `claims:\n${'  - {id: c, subject: ru, value: 3.8 Mt}\n'.repeat(size / 38)}` },
+  // The plain block scanner (yaml/plain-block-scanner.ts) reads these; each stop it considers
+  // (a colon, a hash, a doubled quote, a deeper line) must cost it constant time.
+  'YAML text of colons and hashes': { kind: 'claims', make: (size) => `claims:\n  - value: 3.8 Mt\n    text: ${'a:b c#d '.repeat(size / 8)}\n` },
+  'YAML doubled single quotes': { kind: 'claims', make: (size) => `claims:\n  - value: 3.8 Mt\n    text: '${"''".repeat(size / 2)}'\n` },
+  'YAML block claims': { kind: 'claims', make: (size) => `claims:\n${'  - subject: ru\n    value: 3.8 Mt\n    sources: [survey-2024]\n'.repeat(size / 60)}` },
+  'YAML nesting by indentation': { kind: 'claims', make: (size) => Array.from({ length: Math.sqrt(2 * size) }, (_, depth) => `${' '.repeat(depth)}k${depth}:\n`).join('') },
 };
 
 const FILES: Record<Kind, string> = { markdown: '/ws/report.md', claims: '/ws/data.claims.yaml', bib: '/ws/refs.bib' };

@@ -1,15 +1,19 @@
-// The claims reader has two ways to a tree: js-yaml's events (fast) and the `yaml` document (exact
-// errors). They must agree on every file the fast path accepts, or the fast path would change what
-// claimlint reports. These tests compare both on the project's claim files and on thousands of
-// mutations of them.
-import { readFileSync } from 'node:fs';
+// The claims reader has three ways to a tree: the plain block scanner (fastest, a subset of YAML),
+// js-yaml's events (fast) and the `yaml` document (exact errors). They must agree on every file a
+// fast path accepts, or the fast path would change what claimlint reports. These tests compare
+// them on the project's claim files, on files like the benchmark's, and on thousands of mutations.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { dataOfTree, treeFromDocument, treeFromEvents } from '../../server/engine/src/yaml/yaml-tree';
+import { dataOfTree, treeFromDocument, treeFromEvents, type TreeNode } from '../../server/engine/src/yaml/yaml-tree';
+import { treeFromPlainBlocks } from '../../server/engine/src/yaml/plain-block-scanner';
 import { parseClaimsFile } from '../../server/engine/src/yaml/claims-file';
 import { filesUnder } from '../support/disk';
+// @ts-expect-error: plain ESM JavaScript without type declarations (the benchmark's generator)
+import { generateWorkspace } from '../../bench/generate-workspace.mjs';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -23,9 +27,28 @@ function slowTree(text: string) {
   return treeFromDocument(parseDocument(text, { prettyErrors: false, uniqueKeys: true }));
 }
 
-/** Where the fast path takes a text, it must give what the `yaml` path gives, and `yaml` must see no error. */
-function expectSameTree(text: string): boolean {
-  const fast = treeFromEvents(text);
+/** Every YAML file of the example workspace: claim files, the registry, the config. */
+const EXAMPLES = filesUnder(join(REPO, 'examples')).filter((path) => /\.ya?ml$/.test(path)).map((path) => readFileSync(path, 'utf8'));
+
+/** The YAML files of a small benchmark workspace (the same generator as `npm run bench`). */
+const BENCH_LIKE = (() => {
+  const folder = mkdtempSync(join(tmpdir(), 'claimlint-yaml-tree-'));
+  try {
+    generateWorkspace(folder, 600, 3);
+    return filesUnder(folder).filter((path) => /\.ya?ml$/.test(path)).map((path) => readFileSync(path, 'utf8'));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+})();
+
+/** Every YAML file under test/fixtures (some deliberately broken). */
+const FIXTURES = filesUnder(join(REPO, 'test', 'fixtures')).filter((path) => /\.ya?ml$/.test(path)).map((path) => readFileSync(path, 'utf8'));
+
+type FastReader = (text: string) => TreeNode | null | undefined;
+
+/** Where a fast path takes a text, it must give what the `yaml` path gives, and `yaml` must see no error. */
+function expectSameTree(text: string, read: FastReader = treeFromEvents): boolean {
+  const fast = read(text);
   if (fast === undefined) return false;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   expect(doc.errors.map((error) => error.code), `yaml reports errors the fast path missed in ${JSON.stringify(text)}`).toEqual([]);
@@ -94,5 +117,82 @@ describe('the fast YAML tree', () => {
     expect(fast.claims.length).toBeGreaterThan(0);
     expect(slowTree(text)).toEqual(treeFromEvents(text));
     expect(slow.claims).toEqual(fast.claims);
+  });
+});
+
+/** Small edits that reach every corner of the subset and just past it. */
+const MUTATION_PIECES = [':', ': ', '- ', ' ', '  ', '\n', '\r\n', '\r', '\t', '#', ' #', "'", "''", '"', '\\', '\\x4', '\\u00e9', '[', ']', '{', '}', ',', ', ', '&a ', '*a', '!', '|', '>', '?', '? ', '%', '`', '@', '---', '...', 'x', 'a: b', '3.8', '0x1', '.inf', '~', 'true', 'null', '__proto__', 'id', '万吨', '\u00a0', '\ufeff', '\u2028', '\u0085', '\ud83d\ude00', '\ud83d'];
+
+/** Applies edits (at, how many characters to remove, what to insert) to a text. */
+function mutate(text: string, edits: ReadonlyArray<readonly [number, number, string]>): string {
+  for (const [at, remove, piece] of edits) {
+    const position = at % (text.length + 1);
+    text = text.slice(0, position) + piece + text.slice(position + remove);
+  }
+  return text;
+}
+
+describe('the plain block scanner', () => {
+  it('reads at least 90% of the example and benchmark-like files, to the same tree as the yaml package', () => {
+    const plainFiles = [...EXAMPLES, ...BENCH_LIKE];
+    expect(EXAMPLES.length).toBeGreaterThan(3);
+    expect(BENCH_LIKE.length).toBeGreaterThan(5);
+    const taken = plainFiles.filter((text) => expectSameTree(text, treeFromPlainBlocks)).length;
+    // A scanner that silently bails on everything would still be correct, and useless.
+    expect(taken, `${taken} of ${plainFiles.length} read`).toBeGreaterThanOrEqual(0.9 * plainFiles.length);
+  });
+
+  it('gives the same tree as the yaml package for every fixture it reads', () => {
+    const taken = FIXTURES.filter((text) => expectSameTree(text, treeFromPlainBlocks)).length;
+    expect(taken).toBeGreaterThan(FIXTURES.length / 2);
+  });
+
+  it('agrees with the yaml package on thousands of mutated files, or leaves them to the other readers', () => {
+    const corpus = [...CORPUS, ...EXAMPLES, ...BENCH_LIKE.slice(0, 3).map((text) => text.slice(0, 3000))];
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: corpus.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...MUTATION_PIECES)), { minLength: 1, maxLength: 4 }),
+        (index, edits) => {
+          runs++;
+          if (expectSameTree(mutate(corpus[index]!, edits), treeFromPlainBlocks)) taken++;
+        },
+      ),
+      { numRuns: Number(process.env.YAML_TREE_RUNS ?? 3000), seed: Number(process.env.YAML_TREE_SEED ?? 4) },
+    );
+    console.info(`plain block scanner: read ${taken} of ${runs} mutated files, left ${runs - taken} to the other readers`);
+    // Most single edits keep a file in the subset (a letter, a space in a value, a new comment).
+    expect(taken).toBeGreaterThan(runs / 5);
+  });
+
+  it('agrees with js-yaml events wherever both read a mutated file', () => {
+    let both = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: CORPUS.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...MUTATION_PIECES)), { minLength: 1, maxLength: 2 }),
+        (index, edits) => {
+          const text = mutate(CORPUS[index]!, edits);
+          const plain = treeFromPlainBlocks(text);
+          const events = treeFromEvents(text);
+          if (plain === undefined || events === undefined) return;
+          both++;
+          expect(plain, `tree of ${JSON.stringify(text)}`).toEqual(events);
+        },
+      ),
+      { numRuns: Number(process.env.YAML_TREE_RUNS ?? 3000) / 3, seed: Number(process.env.YAML_TREE_SEED ?? 4) + 1 },
+    );
+    expect(both).toBeGreaterThan(100);
+  });
+
+  it('reads a clean claims file to the same claims as the yaml path', () => {
+    const text = BENCH_LIKE.find((candidate) => candidate.includes('claims:') && treeFromPlainBlocks(candidate) !== undefined)!;
+    const fast = parseClaimsFile(text, 'f.claims.yaml');
+    const slow = parseClaimsFile(`${text}\n# forces the yaml path: &anchor\nx: &only 1\n`, 'f.claims.yaml');
+    expect(fast.claims.length).toBeGreaterThan(10);
+    expect(fast.findings).toEqual([]);
+    expect(fast.claims).toEqual(slow.claims);
   });
 });

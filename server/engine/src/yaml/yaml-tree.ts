@@ -1,17 +1,20 @@
 // A small positioned tree of a YAML document: what the claim reader needs (mappings, sequences,
-// scalars with their text, and where each is written). It is built one of two ways:
+// scalars with their text, and where each is written). It is built one of three ways:
+// - by plain-block-scanner.ts, for the plain subset claim files are almost always written in
+//   (indented blocks, one-line scalars and flow collections): several times faster again;
 // - from js-yaml's event stream, for files that parse cleanly with no anchors, tags or block
 //   scalars: about ten times faster than the `yaml` document API, which is what lets a workspace
 //   of 100,000 claims be read in seconds (docs/benchmarks.md);
 // - from the `yaml` package's document, for everything else: its errors and positions are exact,
 //   and the claims file reader reports them.
-// Both give the same tree for the same text; test/engine/yaml-tree.test.ts checks that on many files.
+// All give the same tree for the same text; test/engine/yaml-tree.test.ts checks that on many files.
 import { EVENT_ID, SCALAR_STYLE, parseEvents, getScalarValue } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { isAlias, isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Span } from '../model';
 import { nodeSpan, resolved, scalarText } from './yaml-document';
+import { treeFromPlainBlocks } from './plain-block-scanner';
 
 export type TreeNode = TreeScalar | TreeMap | TreeSeq | TreeAlias;
 
@@ -80,7 +83,7 @@ const NOT_A_NUMBER = /^\.(?:nan|NaN|NAN)$/;
 /** First characters of the plain scalars the core schema reads as something other than text. */
 const NON_TEXT_START = /^[-+.0-9~nNtTfF]|^$/;
 
-function plainValue(source: string): string | number | boolean | null {
+export function plainValue(source: string): string | number | boolean | null {
   // Most scalars in a claims file are words: one test instead of nine.
   if (!NON_TEXT_START.test(source)) return source;
   if (NULL.test(source)) return null;
@@ -274,11 +277,13 @@ export function treeFromDocument(doc: Document.Parsed): TreeNode | null {
 }
 
 /**
- * A text on the fast path: its tree and data when js-yaml reads it cleanly and the data fits the
- * schema; undefined when the `yaml` path must read it for exact errors and positions.
+ * A text on the fast path: its tree and data when the plain scanner or js-yaml reads it cleanly
+ * and the data fits the schema; undefined when the `yaml` path must read it for exact errors and
+ * positions.
  */
 export function readClean(text: string, validate: (data: unknown) => boolean): { tree: TreeNode | null; data: unknown } | undefined {
-  const tree = treeFromEvents(text);
+  let tree = treeFromPlainBlocks(text);
+  if (tree === undefined) tree = treeFromEvents(text);
   if (tree === undefined) return undefined;
   const data = dataOfTree(tree);
   return validate(data) ? { tree, data } : undefined;
