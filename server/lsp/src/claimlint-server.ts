@@ -39,6 +39,9 @@ export interface ServerState {
   diagnosticsOf(files: readonly string[]): readonly Diagnostic[];
 }
 
+/** Diagnostics messages sent before the server waits for the client to take them. */
+const PUBLISH_BATCH = 200;
+
 export function startClaimlintServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let rootFolder: string | undefined;
@@ -132,12 +135,20 @@ export function startClaimlintServer(connection: Connection): void {
    * Publishes the diagnostics of the files the engine says may have changed (after a reload, every
    * checked file, so that each gets its first publish even when it is clean).
    */
-  function publishNow(everyFile = false): void {
+  async function publishNow(everyFile = false): Promise<void> {
     if (publishScheduled !== undefined) clearImmediate(publishScheduled);
     publishScheduled = undefined;
     const changed = workspace.takeChangedFiles();
     const files = everyFile || !settings.enable ? new Set([...changed, ...checkedFiles, ...published.keys()]) : changed;
+    let sent: Promise<void> | undefined;
+    let unsent = 0;
     for (const file of files) {
+      if (unsent >= PUBLISH_BATCH) {
+        // Let the client take what was sent before making more: a first pass over thousands of
+        // files would otherwise hold every message in memory at once.
+        await sent;
+        unsent = 0;
+      }
       const diagnostics = settings.enable ? workspace.diagnosticsOf(file) : [];
       if (diagnostics.length === 0 && !published.has(file) && !checkedFiles.has(file)) continue;
       const lsp = diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, rangeOf));
@@ -145,7 +156,8 @@ export function startClaimlintServer(connection: Connection): void {
       const serialized = lsp.length === 0 ? '' : JSON.stringify(lsp);
       if (published.get(file) === serialized) continue;
       published.set(file, serialized);
-      void connection.sendDiagnostics({ uri: uriOfId(file), diagnostics: lsp });
+      sent = connection.sendDiagnostics({ uri: uriOfId(file), diagnostics: lsp });
+      unsent++;
     }
   }
 
@@ -155,12 +167,10 @@ export function startClaimlintServer(connection: Connection): void {
    */
   function schedulePublish(): void {
     publishScheduled ??= setImmediate(() => {
-      try {
-        publishNow();
-      } catch (error) {
+      publishNow().catch((error: unknown) => {
         // The engine is meant never to throw; if it does, keep serving what was last published.
         connection.console.error(`claimlint: checking failed, the last diagnostics stay: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
+      });
     });
   }
 
@@ -175,7 +185,7 @@ export function startClaimlintServer(connection: Connection): void {
       lastPercent = percent;
       progress?.report(percent, `${done}/${total} files`);
     });
-    publishNow(true);
+    await publishNow(true);
     progress?.done();
   }
 
