@@ -3,7 +3,7 @@
 // so a search costs O(text length × longest alias) whatever the text: no regular expression, no
 // backtracking.
 
-import { CASE_FOLD, SEPARATOR, WIDTH_FOLD, isLatinWordCode, isUpperCaseCode, isWrittenInCapitals } from './text-folding';
+import { CASE_FOLD, LATIN_WORD_CODES, SEPARATOR, WIDTH_FOLD, isUpperCaseCode, isWrittenInCapitals } from './text-folding';
 
 /**
  * How an alias treats letter case: `exact` for aliases written in capitals (`US` is not "us");
@@ -132,12 +132,15 @@ export class AliasMatcher {
       const bestEnds = new Int32Array(groupCount);
       const bests: (Terminal | undefined)[] = new Array<Terminal | undefined>(groupCount);
       const n = text.length;
+      const startUnits = this.startUnits;
+      let afterWord = 0;
       for (let i = 0; i < n; i++) {
         const first = CASE_FOLD[text.charCodeAt(i)]!;
-        if (this.startUnits[first] === 0) continue;
-        // Every alias starting here starts with this character, so the start boundary is decided once.
-        if (i > 0 && isLatinWordCode(first) && isLatinWordCode(CASE_FOLD[text.charCodeAt(i - 1)]!)) continue;
-        this.longestAt(text, i, bestEnds, bests, candidates);
+        const inWord = LATIN_WORD_CODES[first]!;
+        // Every alias starting here starts with this character, so the start boundary is decided
+        // once: never inside a Latin word.
+        if (startUnits[first] === 1 && (inWord & afterWord) === 0) this.longestAt(text, i, bestEnds, bests, candidates);
+        afterWord = inWord;
       }
     }
     return candidates.map((group) => {
@@ -153,8 +156,8 @@ export class AliasMatcher {
 
   /** Appends, for each list, the longest match starting at `start`, if any. */
   private longestAt(text: string, start: number, bestEnds: Int32Array, bests: (Terminal | undefined)[], out: Candidates[]): void {
+    // `bests` is all undefined here: each entry is cleared again when it is taken below.
     const n = text.length;
-    bests.fill(undefined);
     let found = false;
     let node: TrieNode = this.root;
     let j = start;
@@ -173,7 +176,7 @@ export class AliasMatcher {
       node = next;
       j++;
       if (node.terminals === undefined) continue;
-      if (isLatinWordCode(c) && j < n && isLatinWordCode(CASE_FOLD[text.charCodeAt(j)]!)) continue;
+      if (LATIN_WORD_CODES[c] === 1 && j < n && LATIN_WORD_CODES[CASE_FOLD[text.charCodeAt(j)]!] === 1) continue;
       // The first allowed terminal of each list at this node; a deeper node (longer match) replaces it.
       let decided = 0;
       for (const terminal of node.terminals) {
@@ -189,6 +192,7 @@ export class AliasMatcher {
     for (let g = 0; g < bests.length; g++) {
       const best = bests[g];
       if (best === undefined) continue;
+      bests[g] = undefined;
       out[g]!.starts.push(start);
       out[g]!.ends.push(bestEnds[g]!);
       out[g]!.terminals.push(best);

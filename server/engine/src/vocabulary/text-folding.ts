@@ -59,6 +59,13 @@ export function isLatinWordCode(folded: number): boolean {
   );
 }
 
+/** `isLatinWordCode` as a table, for the alias matcher's loop over every code unit of a text. */
+export const LATIN_WORD_CODES: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (isLatinWordCode(code)) table[code] = 1;
+  return table;
+})();
+
 /** True when the (width-folded) code is an upper-case letter. */
 export function isUpperCaseCode(widthFolded: number): boolean {
   return CASE_FOLD[widthFolded] !== widthFolded && (widthFolded < 0xd800 || widthFolded > 0xdfff);
