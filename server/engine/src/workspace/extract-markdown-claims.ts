@@ -5,6 +5,7 @@ import type { MarkdownDocument, MarkdownSentence, PandocSpan } from '../markdown
 import { findFigures, unitInfo } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
 import type { LocatedCitation } from '../rules/rule';
+import { newClaim } from './new-claim';
 import type { AliasMatch, Vocabulary, VocabularyKind } from '../vocabulary';
 import type { LineIndex } from '../text/line-index';
 
@@ -49,16 +50,9 @@ export function extractMarkdownClaims(
     for (const figure of figures) {
       const span = { start: sentence.span.start + figure.span.start, end: sentence.span.start + figure.span.end };
       const attributes = spanAttributes.find((s) => s.span.start <= span.start && span.end <= s.span.end);
-      const claim: Claim = {
-        file,
-        origin: 'markdown',
-        span,
-        quantity: figure.quantity,
-        citations: sentence.citations,
-        inHeading: sentence.inHeading,
-        context,
-        line: lines.positionAt(span.start).line,
-      };
+      const claim = newClaim(file, 'markdown', span, sentence.citations, sentence.inHeading, lines.positionAt(span.start).line);
+      claim.quantity = figure.quantity;
+      claim.context = context;
       const subject = attributes?.subject ?? nearestBefore(subjects, figure.span, sentence, 'subject');
       const metric =
         attributes?.metric ?? nearestCompatibleMetric(metrics, metricsByDimension, figure.span, sentence, vocabulary, figure.quantity.dimension, options);

@@ -1,9 +1,10 @@
 // Claim file records → claims: the value read as a quantity, subject and metric resolved through the
 // vocabulary (ids or aliases), sources as citations.
-import type { Claim, Finding, KeyPart, QuantityOptions } from '../model';
+import type { Citation, Claim, Finding, KeyPart, QuantityOptions } from '../model';
 import { quantityFromAmount, readQuantity } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
 import type { LocatedCitation } from '../rules/rule';
+import { newClaim } from './new-claim';
 import { unknownUnitFinding } from '../rules/unknown-unit';
 import type { Vocabulary } from '../vocabulary';
 import type { RawClaim } from '../yaml/claims-file';
@@ -23,20 +24,14 @@ export function extractYamlClaims(file: string, raws: RawClaim[], vocabulary: Vo
   const citations: LocatedCitation[] = [];
   const findings: Finding[] = [];
   for (const raw of raws) {
-    const claim: Claim = {
-      file,
-      origin: 'yaml',
-      span: raw.value?.span ?? raw.span,
-      citations: raw.sources.map((source) => ({
-        kind: 'yaml' as const,
-        id: source.id,
-        span: source.span,
-        idSpan: source.idSpan,
-        ...(source.locator !== undefined ? { locator: source.locator } : {}),
-      })),
-      inHeading: false,
-      line: raw.line,
-    };
+    const claimCitations: Citation[] = raw.sources.map((source) => ({
+      kind: 'yaml' as const,
+      id: source.id,
+      span: source.span,
+      idSpan: source.idSpan,
+      ...(source.locator !== undefined ? { locator: source.locator } : {}),
+    }));
+    const claim = newClaim(file, 'yaml', raw.value?.span ?? raw.span, claimCitations, false, raw.line);
     if (raw.id) {
       claim.id = raw.id.value;
       claim.idSpan = raw.id.span;
