@@ -12,21 +12,27 @@ export function closestMatches(word: string, candidates: Iterable<string>, limit
   return scored.slice(0, limit).map((s) => s.candidate);
 }
 
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+/** Levenshtein distance over UTF-16 code units, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows of numbers swapped in turn: no array or one-character string is made per cell.
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const unit = a.charCodeAt(i - 1);
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = unit === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const done = previous;
     previous = current;
+    current = done;
   }
   return previous[b.length]!;
 }
