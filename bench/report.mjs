@@ -67,6 +67,8 @@ const ROWS = [
   ['  markdownlint-cli2 ÷ claimlint (same Markdown)', (size) => ratio(size.markdownlint?.wallMs, size.cli?.markdownWallMs), ['markdownlint', 'cli']],
   ['LSP initialize response', (size) => runs(size.lsp?.initializeMs), 'lsp'],
   ['LSP first pass', (size) => runs(size.lsp?.firstPassMs), 'lsp'],
+  // The machine's own speed drifts between runs; this ratio does not move with it.
+  ['  first pass ÷ floor', (size) => ratio(size.lsp?.firstPassMs, size.floor?.tokenise.wallMs), ['lsp', 'floor']],
   ['LSP edit p50 / p95 / max', (size) => latencies(size.lsp?.edit), 'lsp'],
   ['LSP cross-file p50 / p95 / max', (size) => latencies(size.lsp?.crossFile), 'lsp'],
   ['LSP hover p50 / p95 / max', (size) => latencies(size.lsp?.hover), 'lsp'],
