@@ -149,8 +149,8 @@ function trimBack(text: string, end: number): number {
 /** Known source ids, those cited nearest to the offset in the same document first, then the registry's order. */
 function nearestSourceIds(workspace: ClaimWorkspace, file: string, offset: number): string[] {
   const distance = new Map<string, number>();
-  for (const { file: citedIn, citation } of workspace.citations()) {
-    if (citedIn !== file || !citation.id) continue;
+  for (const { citation } of workspace.citationsIn(file)) {
+    if (!citation.id) continue;
     const d = Math.abs(citation.span.start - offset);
     distance.set(citation.id, Math.min(distance.get(citation.id) ?? Infinity, d));
   }

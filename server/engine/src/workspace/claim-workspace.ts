@@ -10,7 +10,7 @@
 // registry, an archive) starts again from scratch.
 import picomatch from 'picomatch/posix';
 import { parseMarkdown } from '../markdown';
-import type { Claim, Diagnostic, FigureMatch, Finding, QuantityOptions, RuleId, Severity, SourceEntry, Span, Suppression } from '../model';
+import type { Citation, Claim, Diagnostic, FigureMatch, Finding, QuantityOptions, RuleId, Severity, SourceEntry, Span, Suppression } from '../model';
 import { findFigures } from '../quantity';
 import { RULES, type IdGroup, type IdHolder, type LocatedCitation, type Rule, type RuleContext } from '../rules';
 import { invalidClaimFinding } from '../rules/invalid-claim';
@@ -48,7 +48,8 @@ export type DocumentKind = 'markdown' | 'claims' | 'registry' | 'config' | 'othe
 /** What one document contributes, computed once per text. */
 interface ParsedDocument {
   claims: Claim[];
-  citations: LocatedCitation[];
+  /** The document's citations; the file is the document's (no wrapper per citation is kept). */
+  citations: Citation[];
   sources: SourceEntry[];
   findings: Finding[];
   suppressions: Suppression[];
@@ -265,12 +266,13 @@ export class ClaimWorkspace {
 
   /** Every citation of every checked document, with its file. */
   citations(): LocatedCitation[] {
-    return [...this.documents.keys()].flatMap((file) => this.parsedDocument(file)?.citations ?? []);
+    return [...this.documents.keys()].flatMap((file) => this.citationsIn(file));
   }
 
   /** The citations of one checked document. */
   citationsIn(file: string): readonly LocatedCitation[] {
-    return this.documents.has(file) ? (this.parsedDocument(file)?.citations ?? []) : [];
+    const citations = this.documents.has(file) ? (this.parsedDocument(file)?.citations ?? []) : [];
+    return citations.map((citation) => ({ file, citation }));
   }
 
   /** Every source entry of every registry (the config's and those named in front matter). */
@@ -431,7 +433,7 @@ export class ClaimWorkspace {
     }
     for (const rule of this.rules) {
       if (rule.checkCitation) {
-        this.checkEach(rule, file, after.citations, (citation) => rule.checkCitation!(citation, context), (citation) => citation.citation.span, findings);
+        this.checkEach(rule, file, after.citations, (citation) => rule.checkCitation!({ file, citation }, context), (citation) => citation.span, findings);
       }
     }
     this.documentFindings.set(file, findings);

@@ -1,17 +1,17 @@
 // Markdown → claims: every figure in a sentence becomes a claim, its key inferred from the aliases
 // and years around it (or fixed by a Pandoc span), its sources the sentence's citations.
-import type { Claim, Finding, KeyPart, QuantityOptions, Span } from '../model';
+import type { Citation, Claim, Finding, KeyPart, QuantityOptions, Span } from '../model';
 import type { MarkdownDocument, MarkdownSentence, PandocSpan } from '../markdown';
 import { findFigures, unitInfo } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
-import type { LocatedCitation } from '../rules/rule';
 import { newClaim } from './new-claim';
 import type { AliasMatch, Vocabulary, VocabularyKind } from '../vocabulary';
 import type { LineIndex } from '../text/line-index';
 
 export interface ExtractedMarkdown {
   claims: Claim[];
-  citations: LocatedCitation[];
+  /** Each citation once, in document order (a table's Source line is shared by its cells). */
+  citations: Citation[];
   findings: Finding[];
 }
 
@@ -27,7 +27,7 @@ export function extractMarkdownClaims(
 ): ExtractedMarkdown {
   const claims: Claim[] = [];
   const findings: Finding[] = [];
-  const citations: LocatedCitation[] = [];
+  const citations: Citation[] = [];
   const seenCitations = new Set<number>();
   const frontAsOf = document.frontMatter?.asOf;
   const spanAttributes = resolveSpans(file, document.spans, vocabulary, findings);
@@ -38,7 +38,7 @@ export function extractMarkdownClaims(
       const at = (citation.idSpan ?? citation.span).start;
       if (seenCitations.has(at)) continue;
       seenCitations.add(at);
-      citations.push({ file, citation });
+      citations.push(citation);
     }
     const text = document.prose.slice(sentence.span.start, sentence.span.end);
     const figures = findFigures(text, options);

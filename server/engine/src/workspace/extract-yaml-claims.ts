@@ -3,7 +3,6 @@
 import type { Citation, Claim, Finding, KeyPart, QuantityOptions } from '../model';
 import { quantityFromAmount, readQuantity } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
-import type { LocatedCitation } from '../rules/rule';
 import { newClaim } from './new-claim';
 import { unknownUnitFinding } from '../rules/unknown-unit';
 import type { Vocabulary } from '../vocabulary';
@@ -12,7 +11,7 @@ import { unknownEntryMessage } from './extract-markdown-claims';
 
 export interface ExtractedYaml {
   claims: Claim[];
-  citations: LocatedCitation[];
+  citations: Citation[];
   findings: Finding[];
 }
 
@@ -21,7 +20,7 @@ const HAS_NUMBER = /[0-9０-９零〇一二三四五六七八九十百千万亿�
 
 export function extractYamlClaims(file: string, raws: RawClaim[], vocabulary: Vocabulary, options: QuantityOptions): ExtractedYaml {
   const claims: Claim[] = [];
-  const citations: LocatedCitation[] = [];
+  const citations: Citation[] = [];
   const findings: Finding[] = [];
   for (const raw of raws) {
     const claimCitations: Citation[] = raw.sources.map((source) => ({
@@ -37,7 +36,7 @@ export function extractYamlClaims(file: string, raws: RawClaim[], vocabulary: Vo
       claim.idSpan = raw.id.span;
     }
     if (raw.text) claim.context = raw.text.value;
-    for (const citation of claim.citations) citations.push({ file, citation });
+    for (const citation of claimCitations) citations.push(citation);
 
     if (raw.value) {
       const value = raw.value.value;
