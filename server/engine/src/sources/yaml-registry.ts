@@ -2,10 +2,10 @@
 import type { Finding, SourceEntry, Span } from '../model';
 import { describeValue } from '../yaml/message-text';
 import { isPartialDate, partialDateMessage } from '../yaml/partial-date';
-import { schemaProblems, type MessageHints } from '../yaml/schema-findings';
+import type { MessageHints } from '../yaml/schema-findings';
 import { validateSourceRegistry } from '../yaml/schema-validators';
-import { finding, oneLine, parseYaml } from '../yaml/yaml-document';
-import { deref, pairOf, readClean, treeFromDocument, type TreeMap, type TreeNode } from '../yaml/yaml-tree';
+import { finding, oneLine } from '../yaml/yaml-document';
+import { deref, pairOf, readCheckedDocument, readCheckedTree, type CheckedTree, type TreeMap, type TreeNode } from '../yaml/yaml-tree';
 import { resolvePath } from './resolve-path';
 
 const DATE_FIELDS = new Set(['published', 'accessed']);
@@ -35,11 +35,7 @@ export interface ParsedYamlRegistry {
  */
 export function parseYamlRegistry(text: string, file: string): ParsedYamlRegistry {
   try {
-    const clean = readClean(text, validateSourceRegistry);
-    if (!clean) return parseYamlRegistryFromDocument(text, file);
-    const findings: Finding[] = [];
-    const sources = readSources(clean.tree, file, findings, new Set());
-    return { sources, findings: findings.sort((a, b) => a.span.start - b.span.start) };
+    return registryOf(readCheckedTree(text, file, validateSourceRegistry, hints), file);
   } catch (error) {
     // The parsers and validator are meant never to throw; if one does, say so rather than crash.
     return { sources: [], findings: [finding(file, { start: 0, end: Math.min(1, text.length) }, `source registry could not be read: ${oneLine(error)}`)] };
@@ -48,12 +44,12 @@ export function parseYamlRegistry(text: string, file: string): ParsedYamlRegistr
 
 /** The `yaml` path alone, whatever the text (exported so a test can hold the two paths to the same result). */
 export function parseYamlRegistryFromDocument(text: string, file: string): ParsedYamlRegistry {
-  const parsed = parseYaml(text, file, 'YAML');
-  const findings: Finding[] = [...parsed.findings];
-  const problems = schemaProblems(validateSourceRegistry, parsed, file, hints);
-  for (const found of problems.filter((problem) => problem.reported).map((problem) => problem.finding)) findings.push(found);
-  const flaggedStarts = new Set(problems.map((problem) => problem.finding.span.start));
-  const sources = readSources(treeFromDocument(parsed.doc), file, findings, flaggedStarts);
+  return registryOf(readCheckedDocument(text, file, validateSourceRegistry, hints), file);
+}
+
+function registryOf(read: CheckedTree, file: string): ParsedYamlRegistry {
+  const findings = read.findings;
+  const sources = readSources(read.tree, file, findings, read.flaggedStarts);
   return { sources, findings: findings.sort((a, b) => a.span.start - b.span.start) };
 }
 

@@ -4,11 +4,11 @@ import type { Finding, Span, Suppression } from '../model';
 import { LineIndex } from '../text/line-index';
 import { describeValue } from './message-text';
 import { isPartialDate, partialDateMessage } from './partial-date';
-import { schemaProblems, type MessageHints } from './schema-findings';
+import type { MessageHints } from './schema-findings';
 import { validateClaimsFile } from './schema-validators';
 import { yamlSuppressions } from './suppressions';
-import { finding, oneLine, parseYaml } from './yaml-document';
-import { deref, pairOf, readClean, treeFromDocument, type TreeMap, type TreeNode } from './yaml-tree';
+import { finding, oneLine } from './yaml-document';
+import { deref, pairOf, readCheckedTree, type TreeMap, type TreeNode } from './yaml-tree';
 
 export interface Located<T> {
   value: T;
@@ -91,18 +91,9 @@ export function parseClaimsFile(text: string, file: string): ParsedClaimsFile {
   let suppressions: Suppression[] = [];
   try {
     suppressions = yamlSuppressions(text, lines);
-    const clean = readClean(text, validateClaimsFile);
-    if (clean) {
-      claims = readClaims(clean.tree, lines, file, findings, new Set());
-    } else {
-      const parsed = parseYaml(text, file, 'YAML');
-      for (const found of parsed.findings) findings.push(found);
-      const problems = schemaProblems(validateClaimsFile, parsed, file, hints);
-      const reported = problems.filter((problem) => problem.reported);
-      for (const found of reported.map((problem) => problem.finding)) findings.push(found);
-      const flagged = new Set(problems.map((problem) => problem.finding.span.start));
-      claims = readClaims(treeFromDocument(parsed.doc), lines, file, findings, flagged);
-    }
+    const read = readCheckedTree(text, file, validateClaimsFile, hints);
+    for (const found of read.findings) findings.push(found);
+    claims = readClaims(read.tree, lines, file, findings, read.flaggedStarts);
   } catch (error) {
     // The parsers and validator are meant never to throw; if one does, say so rather than crash.
     findings.push(finding(file, { start: 0, end: Math.min(1, text.length) }, `claims file could not be read: ${oneLine(error)}`));

@@ -12,8 +12,10 @@ import { EVENT_ID, SCALAR_STYLE, parseEvents, getScalarValue } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { isAlias, isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import type { Span } from '../model';
-import { nodeSpan, resolved, scalarText } from './yaml-document';
+import type { ValidateFunction } from 'ajv';
+import type { Finding, Span } from '../model';
+import { schemaProblems, type MessageHints } from './schema-findings';
+import { nodeSpan, parseYaml, resolved, scalarText } from './yaml-document';
 import { treeFromPlainBlocks } from './plain-block-scanner';
 
 export type TreeNode = TreeScalar | TreeMap | TreeSeq | TreeAlias;
@@ -287,6 +289,32 @@ export function readClean(text: string, validate: (data: unknown) => boolean): {
   if (tree === undefined) return undefined;
   const data = dataOfTree(tree);
   return validate(data) ? { tree, data } : undefined;
+}
+
+/** A schema-checked YAML file as its reader needs it. */
+export interface CheckedTree {
+  tree: TreeNode | null;
+  /** Syntax errors and the schema problems worth reporting (none on the fast path). */
+  findings: Finding[];
+  /** Where every schema problem starts: readers leave the values there to the schema's finding. */
+  flaggedStarts: ReadonlySet<number>;
+}
+
+const NO_STARTS: ReadonlySet<number> = new Set();
+
+/** The fast path when the text takes it (readClean), the `yaml` path otherwise. */
+export function readCheckedTree(text: string, file: string, validate: ValidateFunction, hints: MessageHints): CheckedTree {
+  const clean = readClean(text, validate);
+  return clean ? { tree: clean.tree, findings: [], flaggedStarts: NO_STARTS } : readCheckedDocument(text, file, validate, hints);
+}
+
+/** The `yaml` path alone: exact errors and positions for a text with problems. */
+export function readCheckedDocument(text: string, file: string, validate: ValidateFunction, hints: MessageHints): CheckedTree {
+  const parsed = parseYaml(text, file, 'YAML');
+  const problems = schemaProblems(validate, parsed, file, hints);
+  const findings = [...parsed.findings];
+  for (const problem of problems) if (problem.reported) findings.push(problem.finding);
+  return { tree: treeFromDocument(parsed.doc), findings, flaggedStarts: new Set(problems.map((problem) => problem.finding.span.start)) };
 }
 
 /** The document as plain data (what JSON Schema validation reads), from a tree without aliases. */
