@@ -55,8 +55,7 @@ const archiveKnown = new WeakMap<RuleContext['sourcesById'], boolean>();
 function anyArchive(context: RuleContext): boolean {
   let any = archiveKnown.get(context.sourcesById);
   if (any === undefined) {
-    any = false;
-    for (const entries of context.sourcesById.values()) if (entries.some((entry) => entry.archivePath !== undefined)) any = true;
+    any = [...context.sourcesById.values()].some((entries) => entries.some((entry) => entry.archivePath !== undefined));
     archiveKnown.set(context.sourcesById, any);
   }
   return any;

@@ -224,6 +224,10 @@ function buildKind(
   return { entries, idByAliasKey, matcherAliases };
 }
 
+function aliasMatches(kind: VocabularyKind, hits: readonly MatcherHit[]): AliasMatch[] {
+  return hits.map((hit) => ({ kind, id: hit.id, alias: hit.alias, start: hit.start, end: hit.end }));
+}
+
 function freezeEntry(entry: VocabularyEntry, configured: ConfiguredEntry | undefined): VocabularyEntry {
   if (configured?.unit !== undefined) entry.unit = configured.unit;
   if (configured?.tolerance !== undefined) entry.tolerance = configured.tolerance;
@@ -274,7 +278,7 @@ export class Vocabulary {
     const tables = this.tablesFor(kind);
     if (tables === undefined || typeof text !== 'string') return [];
     tables.matcher ??= new AliasMatcher(tables.matcherAliases);
-    return tables.matcher.find(text).map((hit) => ({ kind, id: hit.id, alias: hit.alias, start: hit.start, end: hit.end }));
+    return aliasMatches(kind, tables.matcher.find(text));
   }
 
   /** `findAliases` for subjects and for metrics, in one walk over the text (what claim extraction needs). */
@@ -282,9 +286,7 @@ export class Vocabulary {
     if (typeof text !== 'string') return { subjects: [], metrics: [] };
     this.keyMatcher ??= new AliasMatcher(this.subjects.matcherAliases, this.metrics.matcherAliases);
     const [subjects, metrics] = this.keyMatcher.findInGroups(text);
-    const asMatches = (kind: VocabularyKind, hits: MatcherHit[]): AliasMatch[] =>
-      hits.map((hit) => ({ kind, id: hit.id, alias: hit.alias, start: hit.start, end: hit.end }));
-    return { subjects: asMatches('subject', subjects!), metrics: asMatches('metric', metrics!) };
+    return { subjects: aliasMatches('subject', subjects!), metrics: aliasMatches('metric', metrics!) };
   }
 
   /** Closest ids/aliases to a misspelling, for "did you mean" messages (edit distance). */

@@ -141,8 +141,7 @@ export class ClaimWorkspace {
   private readonly documentFindings = new Map<string, Finding[]>();
   private readonly keyGroups = new Map<string, Group<Claim>>();
   private readonly idGroups = new Map<string, Group<IdHolder>>();
-  /** Ids held once (most of them): no group, no check, until a second holder appears. */
-  /** Claim ids held by one claim only: no group, and no holder object, until a second one comes. */
+  /** Claim ids held by one claim only (most of them): no group, no check and no holder object until a second one comes. */
   private readonly soleIdHolders = new Map<string, Claim>();
   /** For each file, the groups that put findings on it. */
   private readonly groupsWithFindingsIn = new Map<string, Set<AnyGroup>>();
