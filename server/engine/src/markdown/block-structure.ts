@@ -34,6 +34,13 @@ interface Recorder {
 
 const RECORDED_RULES = ['table', 'heading', 'lheading', 'paragraph'];
 
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/** markdown-it's Ruler keeps its rules in `__rules__`; the field is internal and its types leave it out. */
+interface RuleList {
+  __rules__: { name: string; fn: BlockRule; alt: string[] }[];
+}
+
 let parser: MarkdownIt | undefined;
 
 function recordLines(state: StateBlock, startLine: number, endLine: number): void {
@@ -52,7 +59,7 @@ function createParser(): MarkdownIt {
   // Block structure only: we scan inline content ourselves, with offsets.
   md.core.ruler.enableOnly(['normalize', 'block']);
   for (const name of RECORDED_RULES) {
-    const rule = md.block.ruler.__rules__.find((candidate) => candidate.name === name);
+    const rule = (md.block.ruler as unknown as RuleList).__rules__.find((candidate) => candidate.name === name);
     if (!rule) continue;
     const original = rule.fn;
     md.block.ruler.at(
