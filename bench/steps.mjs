@@ -165,7 +165,7 @@ export const lspStep = {
       firstPassMs: summarizeRuns(good.map((sample) => sample.firstPass?.ms)),
       ...(last ? {
         firstPassCriterion: last.firstPass.criterion,
-        firstPassFiles: { published: last.firstPass.publishedFiles, expected: last.firstPass.expectedFiles },
+        firstPassFiles: { published: last.firstPass.publishedFiles, empty: last.firstPass.emptyPublishes, checked: last.firstPass.checkedFiles },
         firstPassDiagnosticsByRule: last.firstPass.diagnosticsByRule,
       } : {}),
       edit: kind('edit'),

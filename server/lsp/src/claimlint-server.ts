@@ -41,6 +41,12 @@ export interface ServerState {
 
 /** Diagnostics messages sent before the server waits for the client to take them. */
 const PUBLISH_BATCH = 200;
+/** How long a reload reads files before it lets other messages and progress through. */
+const READ_SLICE_MS = 50;
+/** The part of a reload's progress bar given to reading files (the checks take the rest). */
+const READ_SHARE_PERCENT = 80;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function startClaimlintServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -56,6 +62,11 @@ export function startClaimlintServer(connection: Connection): void {
   /** Last published diagnostics per document id, serialized ('' for none), so only changes are sent. */
   const published = new Map<string, string>();
   let publishScheduled: NodeJS.Immediate | undefined;
+  /** Counts reloads; the one under way stops when a newer one starts. */
+  let reloadGeneration = 0;
+  /** The generation of the reload under way, if any. */
+  let reloading: number | undefined;
+  let latestReload: Promise<void> = Promise.resolve();
 
   const rangeOf = (file: string, span: Span): Range => ({ start: workspace.positionAt(file, span.start), end: workspace.positionAt(file, span.end) });
 
@@ -64,7 +75,8 @@ export function startClaimlintServer(connection: Connection): void {
     return isUntitledId(id) || workspace.isIncluded(id);
   }
 
-  function loadFromDisk(reportProgress?: (done: number, total: number) => void): void {
+  /** Sets up a fresh workspace from the config and returns the files to read from disk. */
+  function startWorkspace(): string[] {
     const folder = rootFolder;
     const configured = settings.configPath.trim();
     configFile = undefined;
@@ -83,14 +95,7 @@ export function startClaimlintServer(connection: Connection): void {
     // Registries and archives are read only inside the root (symbolic links out of it are refused).
     workspace = new ClaimWorkspace({ root: documentId(root), configText, configFile, host: createDiskHost(root) });
     checkedFiles = new Set();
-    if (folder !== undefined) {
-      const files = walkFolder(folder, []).map(documentId).filter((id) => workspace.isIncluded(id));
-      files.forEach((file, index) => {
-        readFromDisk(file);
-        reportProgress?.(index + 1, files.length);
-      });
-    }
-    for (const document of documents.all()) applyBuffer(document);
+    return folder === undefined ? [] : walkFolder(folder, []).map(documentId).filter((id) => workspace.isIncluded(id));
   }
 
   function readFromDisk(file: string): void {
@@ -133,7 +138,7 @@ export function startClaimlintServer(connection: Connection): void {
 
   /**
    * Publishes the diagnostics of the files the engine says may have changed (after a reload, every
-   * checked file, so that each gets its first publish even when it is clean).
+   * checked file and every file published before, so that stale diagnostics are cleared).
    */
   async function publishNow(everyFile = false): Promise<void> {
     if (publishScheduled !== undefined) clearImmediate(publishScheduled);
@@ -150,7 +155,9 @@ export function startClaimlintServer(connection: Connection): void {
         unsent = 0;
       }
       const diagnostics = settings.enable ? workspace.diagnosticsOf(file) : [];
-      if (diagnostics.length === 0 && !published.has(file) && !checkedFiles.has(file)) continue;
+      // A file that never had diagnostics needs no empty list, except in an editor tab, where an
+      // empty list says the file was checked. Most files of a first pass are clean.
+      if (diagnostics.length === 0 && !published.has(file) && documents.get(uriOfId(file)) === undefined) continue;
       const lsp = diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, rangeOf));
       // Most files have none: nothing to serialize, and a string per file is all that is kept.
       const serialized = lsp.length === 0 ? '' : JSON.stringify(lsp);
@@ -166,6 +173,9 @@ export function startClaimlintServer(connection: Connection): void {
    * branch switch) costs one check, and a single edit is published within milliseconds.
    */
   function schedulePublish(): void {
+    // A reload under way publishes everything when it ends; checking a half-read workspace now
+    // would publish findings that only hold until the rest is read.
+    if (reloading !== undefined) return;
     publishScheduled ??= setImmediate(() => {
       publishNow().catch((error: unknown) => {
         // The engine is meant never to throw; if it does, keep serving what was last published.
@@ -174,19 +184,56 @@ export function startClaimlintServer(connection: Connection): void {
     });
   }
 
+  /**
+   * Reads the whole workspace again and publishes every change. Files are read in slices of about
+   * READ_SLICE_MS, with a turn of the event loop between them: progress reaches the client as it
+   * happens, and requests are answered during a first pass of seconds. A reload started while one
+   * is under way takes over from it; both resolve when the newest is done, so that whoever asked
+   * sees the workspace it leaves.
+   */
   async function reload(): Promise<void> {
+    let awaited = readWorkspace(++reloadGeneration);
+    latestReload = awaited;
+    await awaited;
+    while (latestReload !== awaited) {
+      awaited = latestReload;
+      await awaited;
+    }
+  }
+
+  async function readWorkspace(generation: number): Promise<void> {
+    reloading = generation;
     // A client that advertises progress but fails to create it still gets its diagnostics.
     const progress = canShowProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('claimlint: reading the workspace', 0, undefined, false);
-    let lastPercent = -1;
-    loadFromDisk((done, total) => {
-      const percent = Math.floor((done / total) * 100);
-      if (percent === lastPercent) return;
-      lastPercent = percent;
-      progress?.report(percent, `${done}/${total} files`);
-    });
-    await publishNow(true);
-    progress?.done();
+    try {
+      progress?.begin('claimlint: reading the workspace', 0, undefined, false);
+      const files = startWorkspace();
+      let lastPercent = -1;
+      let sliceStart = performance.now();
+      for (let index = 0; index < files.length; index++) {
+        if (generation !== reloadGeneration) return;
+        const file = files[index]!;
+        readFromDisk(file);
+        workspace.read(file);
+        if (performance.now() - sliceStart < READ_SLICE_MS) continue;
+        // Reading is most of the work; the checks that follow take the last part of the bar.
+        const percent = Math.floor(((index + 1) / files.length) * READ_SHARE_PERCENT);
+        if (percent !== lastPercent) progress?.report(percent, `${index + 1}/${files.length} files read`);
+        lastPercent = percent;
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+      if (generation !== reloadGeneration) return;
+      for (const document of documents.all()) applyBuffer(document);
+      progress?.report(READ_SHARE_PERCENT, `checking ${files.length} files`);
+      await nextTurn();
+      if (generation !== reloadGeneration) return;
+      reloading = undefined;
+      await publishNow(true);
+    } finally {
+      if (reloading === generation) reloading = undefined;
+      progress?.done();
+    }
   }
 
   async function pullSettings(): Promise<void> {
