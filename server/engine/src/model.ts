@@ -119,8 +119,9 @@ export type KeyPartKind = 'subject' | 'metric' | 'asOf';
 export type KeyPartOrigin = 'alias' | 'span-attribute' | 'front-matter' | 'year-in-sentence' | 'yaml-field';
 
 /**
- * One part of a claim's key, and why it has its value (hovers show this). Flat on purpose: a
- * workspace of 100,000 claims holds 300,000 of these (docs/benchmarks.md).
+ * One part of a claim's key, and why it has its value (hovers show this). Flat on purpose, with the
+ * evidence's place as two numbers rather than a Span: a workspace of 100,000 claims holds 300,000
+ * of these (docs/benchmarks.md). Made by `newKeyPart`.
  */
 export interface KeyPart {
   /** Subject or metric id (lower case), or the as_of string ("2024", "2024-05"). */
@@ -128,8 +129,10 @@ export interface KeyPart {
   how: KeyPartOrigin;
   /** The text that decided it (the alias as written, the year, the attribute). */
   evidence: string;
-  /** Where that text is, in the claim's document. */
-  evidenceSpan?: Span;
+  /** Where that text starts in the claim's document (a UTF-16 offset). */
+  evidenceStart: number;
+  /** Where it ends (exclusive). */
+  evidenceEnd: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Go to definition: a citation's id → its registry entry (YAML, BibTeX or CSL-JSON); a YAML claim's
 // subject or metric → its entry in claimlint.yaml.
+import type { KeyPart } from '../model';
 import type { ClaimWorkspace } from '../workspace/claim-workspace';
 import { citationAt, touches, type FileSpan } from './locate';
 
@@ -8,15 +9,19 @@ export function definitionAt(workspace: ClaimWorkspace, file: string, offset: nu
   if (citation?.citation.id) {
     return workspace.sources().filter((s) => s.id === citation.citation.id).map((s) => ({ file: s.file, span: s.idSpan }));
   }
-  const claim = workspace.claims().find((c) => c.file === file && c.origin === 'yaml' && [c.subject, c.metric].some((part) => part?.evidenceSpan && touches(part.evidenceSpan, offset)));
+  const claim = workspace.claims().find((c) => c.file === file && c.origin === 'yaml' && [c.subject, c.metric].some((part) => part !== undefined && touchesEvidence(part, offset)));
   if (!claim) return [];
-  const isSubject = claim.subject?.evidenceSpan !== undefined && touches(claim.subject.evidenceSpan, offset);
+  const isSubject = claim.subject !== undefined && touchesEvidence(claim.subject, offset);
   const part = isSubject ? claim.subject! : claim.metric!;
   const configFile = workspace.configPath;
   const configText = configFile !== undefined ? workspace.textOf(configFile) : undefined;
   if (configFile === undefined || configText === undefined) return [];
   const span = configEntrySpan(configText, isSubject ? 'subjects' : 'metrics', part.id);
   return span ? [{ file: configFile, span }] : [];
+}
+
+function touchesEvidence(part: KeyPart, offset: number): boolean {
+  return touches({ start: part.evidenceStart, end: part.evidenceEnd }, offset);
 }
 
 /** Where `id:` is written under the top-level `section:` of claimlint.yaml (a line scan, no YAML parse). */

@@ -43,7 +43,7 @@ function claimHover(workspace: ClaimWorkspace, claim: Claim, claims: readonly Ke
   lines.push(`**${escapeMarkdown(describe.label(claim))}**`);
   for (const [name, part] of [['subject', claim.subject], ['metric', claim.metric], ['as of', claim.asOf]] as const) {
     if (!part) continue;
-    const where = part.evidenceSpan ? ` at ${describe.where(claim.file, part.evidenceSpan.start)}` : '';
+    const where = ` at ${describe.where(claim.file, part.evidenceStart)}`;
     lines.push(`- ${name} \`${part.id}\` ${REASON_WORDS[part.how]} '${escapeMarkdown(part.evidence)}'${where}`);
   }
   const ids = [...new Set(claim.citations.map((c) => c.id).filter((id): id is string => id !== undefined))];

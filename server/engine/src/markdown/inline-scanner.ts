@@ -8,6 +8,7 @@ import type { Citation } from '../model';
 import { normalizeReferenceLabel } from './block-structure';
 import { parseCitationGroup, readKeyAfterAt, readLocator } from './pandoc-citation';
 import type { SegmentText } from './segment-text';
+import { sharedString } from '../text/shared-strings';
 
 /** A citation as scanned: numbered markers and footnote references are resolved later. */
 export interface ScannedCitation {
@@ -581,7 +582,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
             for (const item of items) {
               const citation: Citation = {
                 kind: 'pandoc',
-                id: item.key,
+                id: sharedString(item.key),
                 idSpan: spanOf(i + 1 + item.start, i + 1 + item.end),
                 span: spanOf(i, close + 1),
               };
@@ -678,7 +679,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
     const key = readKeyAfterAt(text, at);
     if (!key) return at;
     let end = text.charCodeAt(key.end) === 125 ? key.end + 1 : key.end;
-    const citation: Citation = { kind: 'pandoc', id: key.key, idSpan: spanOf(key.start, key.end), span: spanOf(at, at) };
+    const citation: Citation = { kind: 'pandoc', id: sharedString(key.key), idSpan: spanOf(key.start, key.end), span: spanOf(at, at) };
     // `@key [p. 33]`: an in-text citation with its locator in brackets.
     if (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 91) {
       const pair = closeOf(end + 1);

@@ -4,7 +4,8 @@ import type { Citation, Claim, Finding, KeyPart, QuantityOptions, Span } from '.
 import type { MarkdownDocument, MarkdownSentence, PandocSpan } from '../markdown';
 import { findFigures, unitInfo } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
-import { newClaim } from './new-claim';
+import { newClaim, newKeyPart } from './new-claim';
+import { sharedString } from '../text/shared-strings';
 import type { AliasMatch, Vocabulary, VocabularyKind } from '../vocabulary';
 import type { LineIndex } from '../text/line-index';
 
@@ -76,7 +77,7 @@ interface ResolvedSpan {
 function resolveSpans(file: string, spans: PandocSpan[], vocabulary: Vocabulary, findings: Finding[]): ResolvedSpan[] {
   return spans.map((pandoc) => {
     const resolved: ResolvedSpan = { span: pandoc.span };
-    const attribute = (id: string, name: string): KeyPart => ({ id, how: 'span-attribute', evidence: `${name}=${pandoc.attributes[name]}`, evidenceSpan: pandoc.attributesSpan });
+    const attribute = (id: string, name: string): KeyPart => newKeyPart(id, 'span-attribute', `${name}=${pandoc.attributes[name]}`, pandoc.attributesSpan.start, pandoc.attributesSpan.end);
     for (const kind of ['subject', 'metric'] as const) {
       const value = pandoc.attributes[kind];
       if (value === undefined) continue;
@@ -100,12 +101,7 @@ export function unknownEntryMessage(kind: VocabularyKind, value: string, vocabul
 }
 
 function aliasPart(match: AliasMatch, sentence: MarkdownSentence): KeyPart {
-  return {
-    id: match.id,
-    how: 'alias',
-    evidence: match.alias,
-    evidenceSpan: { start: sentence.span.start + match.start, end: sentence.span.start + match.end },
-  };
+  return newKeyPart(match.id, 'alias', match.alias, sentence.span.start + match.start, sentence.span.start + match.end);
 }
 
 /** The nearest subject alias before the figure, else the nearest after it. */
@@ -181,7 +177,7 @@ function findYears(text: string, figureSpans: Span[]): YearMatch[] {
     const start = match.index!;
     const end = start + match[1]!.length;
     if (figureSpans.some((f) => start < f.end && f.start < end)) continue;
-    years.push({ year: match[1]!, start, end });
+    years.push({ year: sharedString(match[1]!), start, end });
   }
   return years;
 }
@@ -189,15 +185,10 @@ function findYears(text: string, figureSpans: Span[]): YearMatch[] {
 function nearestYear(years: YearMatch[], figure: Span, sentence: MarkdownSentence): KeyPart | undefined {
   const best = nearest(years, figure);
   if (!best) return undefined;
-  return {
-    id: best.year,
-    how: 'year-in-sentence',
-    evidence: best.year,
-    evidenceSpan: { start: sentence.span.start + best.start, end: sentence.span.start + best.end },
-  };
+  return newKeyPart(best.year, 'year-in-sentence', best.year, sentence.span.start + best.start, sentence.span.start + best.end);
 }
 
 function frontMatterDate(asOf: string | undefined, document: MarkdownDocument): KeyPart | undefined {
   if (!asOf) return undefined;
-  return { id: asOf, how: 'front-matter', evidence: `as_of: ${asOf}`, evidenceSpan: document.frontMatter!.span };
+  return newKeyPart(asOf, 'front-matter', `as_of: ${asOf}`, document.frontMatter!.span.start, document.frontMatter!.span.end);
 }

@@ -1,9 +1,10 @@
 // Claim file records → claims: the value read as a quantity, subject and metric resolved through the
 // vocabulary (ids or aliases), sources as citations.
-import type { Citation, Claim, Finding, KeyPart, QuantityOptions } from '../model';
+import type { Citation, Claim, Finding, QuantityOptions } from '../model';
 import { quantityFromAmount, readQuantity } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
-import { newClaim } from './new-claim';
+import { newClaim, newKeyPart } from './new-claim';
+import { sharedString } from '../text/shared-strings';
 import { unknownUnitFinding } from '../rules/unknown-unit';
 import type { Vocabulary } from '../vocabulary';
 import type { RawClaim } from '../yaml/claims-file';
@@ -25,7 +26,7 @@ export function extractYamlClaims(file: string, raws: RawClaim[], vocabulary: Vo
   for (const raw of raws) {
     const claimCitations: Citation[] = raw.sources.map((source) => ({
       kind: 'yaml' as const,
-      id: source.id,
+      id: sharedString(source.id),
       span: source.span,
       idSpan: source.idSpan,
       ...(source.locator !== undefined ? { locator: source.locator } : {}),
@@ -59,10 +60,13 @@ export function extractYamlClaims(file: string, raws: RawClaim[], vocabulary: Vo
         findings.push(invalidClaimFinding(file, field.span, unknownEntryMessage(kind, field.value, vocabulary)));
         continue;
       }
-      const part: KeyPart = { id: entry.id, how: 'yaml-field', evidence: field.value, evidenceSpan: field.span };
+      const part = newKeyPart(entry.id, 'yaml-field', sharedString(field.value), field.span.start, field.span.end);
       claim[kind] = part;
     }
-    if (raw.asOf) claim.asOf = { id: raw.asOf.value, how: 'yaml-field', evidence: raw.asOf.value, evidenceSpan: raw.asOf.span };
+    if (raw.asOf) {
+      const asOf = sharedString(raw.asOf.value);
+      claim.asOf = newKeyPart(asOf, 'yaml-field', asOf, raw.asOf.span.start, raw.asOf.span.end);
+    }
     claims.push(claim);
   }
   return { claims, citations, findings };
