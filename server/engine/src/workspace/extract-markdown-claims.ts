@@ -5,7 +5,7 @@ import type { MarkdownDocument, MarkdownSentence, PandocSpan } from '../markdown
 import { findFigures, unitInfo } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
 import { newClaim, newKeyPart } from './new-claim';
-import { sharedString } from '../text/shared-strings';
+import { sharedYear } from '../text/shared-strings';
 import type { AliasMatch, Vocabulary, VocabularyKind } from '../vocabulary';
 import type { LineIndex } from '../text/line-index';
 
@@ -177,7 +177,7 @@ function findYears(text: string, figureSpans: Span[]): YearMatch[] {
     const start = match.index!;
     const end = start + match[1]!.length;
     if (figureSpans.some((f) => start < f.end && f.start < end)) continue;
-    years.push({ year: sharedString(match[1]!), start, end });
+    years.push({ year: sharedYear(match[1]!), start, end });
   }
   return years;
 }

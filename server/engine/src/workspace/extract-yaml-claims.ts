@@ -4,7 +4,7 @@ import type { Citation, Claim, Finding, QuantityOptions } from '../model';
 import { quantityFromAmount, readQuantity } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
 import { newClaim, newKeyPart } from './new-claim';
-import { sharedString } from '../text/shared-strings';
+import { sharedString, sharedYear } from '../text/shared-strings';
 import { unknownUnitFinding } from '../rules/unknown-unit';
 import type { Vocabulary } from '../vocabulary';
 import type { RawClaim } from '../yaml/claims-file';
@@ -60,11 +60,11 @@ export function extractYamlClaims(file: string, raws: RawClaim[], vocabulary: Vo
         findings.push(invalidClaimFinding(file, field.span, unknownEntryMessage(kind, field.value, vocabulary)));
         continue;
       }
-      const part = newKeyPart(entry.id, 'yaml-field', sharedString(field.value), field.span.start, field.span.end);
+      const part = newKeyPart(entry.id, 'yaml-field', field.value === entry.id ? entry.id : field.value, field.span.start, field.span.end);
       claim[kind] = part;
     }
     if (raw.asOf) {
-      const asOf = sharedString(raw.asOf.value);
+      const asOf = sharedYear(raw.asOf.value);
       claim.asOf = newKeyPart(asOf, 'yaml-field', asOf, raw.asOf.span.start, raw.asOf.span.end);
     }
     claims.push(claim);
