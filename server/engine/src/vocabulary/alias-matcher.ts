@@ -1,7 +1,8 @@
 // Finds alias occurrences in text with one trie over case-folded code units (see text-folding.ts),
 // built once per vocabulary kind. From each start position the walk is bounded by the longest alias,
 // so a search costs O(text length × longest alias) whatever the text: no regular expression, no
-// backtracking.
+// backtracking. The trie is built from Maps, then flattened into typed arrays that the walk reads:
+// one open-addressed table of (node, code unit) → child, about twice as fast as a Map per node.
 
 import { CASE_FOLD, LATIN_WORD_CODES, SEPARATOR, WIDTH_FOLD, isUpperCaseCode, isWrittenInCapitals } from './text-folding';
 
@@ -71,8 +72,72 @@ function newNode(): TrieNode {
   return { children: undefined, terminals: undefined };
 }
 
+/** A trie of node numbers (the root is 0): transitions in an open-addressed table, terminals per node. */
+interface FlatTrie {
+  /** 1 for a node with at least one child. */
+  hasChildren: Uint8Array;
+  terminals: (Terminal[] | undefined)[];
+  /** The table's slots: the parent node (-1 for an empty slot), the code unit, the child node. */
+  slotNode: Int32Array;
+  slotUnit: Uint16Array;
+  slotChild: Int32Array;
+  /** Slot count - 1 (a power of two less one). */
+  mask: number;
+}
+
+function slotOf(node: number, unit: number, mask: number): number {
+  return Math.imul(node * 0x10001 + unit, 0x9e3779b1) & mask;
+}
+
+/** The child of `node` by `unit`, or -1. */
+function childOf(trie: FlatTrie, node: number, unit: number): number {
+  const { slotNode, slotUnit, mask } = trie;
+  let slot = slotOf(node, unit, mask);
+  for (;;) {
+    const at = slotNode[slot]!;
+    if (at === -1) return -1;
+    if (at === node && slotUnit[slot] === unit) return trie.slotChild[slot]!;
+    slot = (slot + 1) & mask;
+  }
+}
+
+function flatten(root: TrieNode): FlatTrie {
+  const nodes: TrieNode[] = [root];
+  let transitions = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    for (const child of nodes[k]!.children?.values() ?? []) {
+      nodes.push(child);
+      transitions++;
+    }
+  }
+  let size = 16;
+  while (size < transitions * 2) size *= 2;
+  const trie: FlatTrie = {
+    hasChildren: new Uint8Array(nodes.length),
+    terminals: nodes.map((node) => node.terminals),
+    slotNode: new Int32Array(size).fill(-1),
+    slotUnit: new Uint16Array(size),
+    slotChild: new Int32Array(size),
+    mask: size - 1,
+  };
+  const numberOf = new Map<TrieNode, number>(nodes.map((node, index) => [node, index]));
+  nodes.forEach((node, index) => {
+    if (node.children === undefined || node.children.size === 0) return;
+    trie.hasChildren[index] = 1;
+    for (const [unit, child] of node.children) {
+      let slot = slotOf(index, unit, trie.mask);
+      while (trie.slotNode[slot] !== -1) slot = (slot + 1) & trie.mask;
+      trie.slotNode[slot] = index;
+      trie.slotUnit[slot] = unit;
+      trie.slotChild[slot] = numberOf.get(child)!;
+    }
+  });
+  return trie;
+}
+
 export class AliasMatcher {
   private readonly root: TrieNode = newNode();
+  private readonly trie: FlatTrie;
   /** 1 for each folded code unit an alias starts with: most text positions are ruled out by one array read. */
   private readonly startUnits = new Uint8Array(0x10000);
 
@@ -88,6 +153,7 @@ export class AliasMatcher {
     groups.forEach((aliases, group) => {
       for (const alias of aliases) this.add(alias, group);
     });
+    this.trie = flatten(this.root);
   }
 
   private add(alias: MatcherAlias, group: number): void {
@@ -128,7 +194,7 @@ export class AliasMatcher {
     // The longest match at each start, per list, in parallel arrays: hostile text can make millions.
     const candidates: Candidates[] = [];
     for (let g = 0; g < groupCount; g++) candidates.push({ starts: [], ends: [], terminals: [] });
-    if (this.root.children !== undefined) {
+    if (this.trie.hasChildren[0] === 1) {
       const bestEnds = new Int32Array(groupCount);
       const bests: (Terminal | undefined)[] = new Array<Terminal | undefined>(groupCount);
       const n = text.length;
@@ -158,28 +224,30 @@ export class AliasMatcher {
   private longestAt(text: string, start: number, bestEnds: Int32Array, bests: (Terminal | undefined)[], out: Candidates[]): void {
     // `bests` is all undefined here: each entry is cleared again when it is taken below.
     const n = text.length;
+    const trie = this.trie;
+    const { hasChildren } = trie;
     let found = false;
-    let node: TrieNode = this.root;
+    let node = 0;
     let j = start;
-    while (j < n && node.children !== undefined) {
+    while (j < n && hasChildren[node] === 1) {
       const c = CASE_FOLD[text.charCodeAt(j)]!;
-      let next: TrieNode | undefined;
       if (c === SEPARATOR) {
-        next = node.children.get(SEPARATOR);
-        if (next === undefined) break;
+        const next = childOf(trie, node, SEPARATOR);
+        if (next === -1) break;
         while (j < n && CASE_FOLD[text.charCodeAt(j)] === SEPARATOR) j++;
         node = next;
         continue;
       }
-      next = node.children.get(c);
-      if (next === undefined) break;
+      const next = childOf(trie, node, c);
+      if (next === -1) break;
       node = next;
       j++;
-      if (node.terminals === undefined) continue;
+      const terminals = trie.terminals[node];
+      if (terminals === undefined) continue;
       if (LATIN_WORD_CODES[c] === 1 && j < n && LATIN_WORD_CODES[CASE_FOLD[text.charCodeAt(j)]!] === 1) continue;
       // The first allowed terminal of each list at this node; a deeper node (longer match) replaces it.
       let decided = 0;
-      for (const terminal of node.terminals) {
+      for (const terminal of terminals) {
         const bit = 1 << terminal.group;
         if ((decided & bit) !== 0 || !caseAllows(terminal, text, start, j)) continue;
         decided |= bit;
