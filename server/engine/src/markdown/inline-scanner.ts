@@ -38,7 +38,7 @@ export interface HtmlComment {
 }
 
 export interface SegmentScan {
-  /** 1 where the character is not prose. */
+  /** 1 where the character is not prose. Valid until the next scan: its memory is reused. */
   mask: Uint8Array;
   citations: ScannedCitation[];
   spans: ScannedPandocSpan[];
@@ -435,10 +435,23 @@ function bareUrlEnd(text: string, at: number): number {
   return end;
 }
 
+/**
+ * The mask and the bracket table of the scan under way, reused from one scan to the next (scans
+ * never nest). A pair of typed arrays per segment was an off-heap allocation each, and took a
+ * quarter of the inline scan of the 100k benchmark's reports (docs/benchmarks.md).
+ */
+let scratchMask = new Uint8Array(1024);
+let scratchBrackets = new Int32Array(1024);
+
 export function scanSegment(segment: SegmentText, references: ReferenceDefinitions): SegmentScan {
   const text = segment.value;
   const n = text.length;
-  const mask = new Uint8Array(n);
+  if (scratchMask.length < n) {
+    const size = Math.max(n, scratchMask.length * 2);
+    scratchMask = new Uint8Array(size);
+    scratchBrackets = new Int32Array(size);
+  }
+  const mask = scratchMask.subarray(0, n).fill(0);
   const citations: ScannedCitation[] = [];
   const spans: ScannedPandocSpan[] = [];
   const linkTexts: [number, number][] = [];
@@ -446,7 +459,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
 
   const regions = findOpaqueRegions(text);
   // Bracket pairs at `[` positions; at `]` positions, where a link's or span's syntax ends + 1.
-  const brackets = new Int32Array(n);
+  const brackets = scratchBrackets.subarray(0, n).fill(0);
   matchBrackets(text, regions, brackets);
 
   const blank = (start: number, end: number): void => {
