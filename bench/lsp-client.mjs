@@ -7,6 +7,9 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 const STDERR_TAIL_CHARS = 4000;
 
+/** USER_HZ: the unit of utime and stime in /proc/<pid>/stat, 100 on Linux everywhere that matters. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export class LspClient {
   /** publishDiagnostics received so far; each publish's `seq` is the count when it arrived. */
   publishCount = 0;
@@ -124,6 +127,23 @@ export class LspClient {
       const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
       const match = /^VmHWM:\s*(\d+)\s*kB/m.exec(status);
       return match ? Number(match[1]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * CPU time the server process has used so far (user + system, ms, all its threads), read from
+   * /proc; undefined where there is no /proc. Less sensitive than wall time to what else the
+   * machine runs, the client included.
+   */
+  cpuMs() {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      return Number.isFinite(ticks) ? ticks * (1000 / CLOCK_TICKS_PER_SECOND) : undefined;
     } catch {
       return undefined;
     }

@@ -101,11 +101,13 @@ async function main() {
     const firstPassDone = await client.waitFor(() => progressEnd() !== undefined, remaining());
     if (!firstPassDone) throw new Error(`first pass not over within the budget (${client.latest.size} files published, progress: ${JSON.stringify(client.progress.map((event) => event.kind))})`);
     const end = progressEnd();
+    const cpuAtEnd = client.cpuMs();
     const publishesAtEnd = client.publishCount;
     const firstPublishes = [...client.latest.values()];
     await client.waitForQuiet(QUIET_MS, remaining());
     result.firstPass = {
       ms: end.at - sentInitialize,
+      serverCpuMs: cpuAtEnd,
       lastPublishMs: firstPublishes.length > 0 ? Math.max(...firstPublishes.map((publish) => publish.at)) - sentInitialize : undefined,
       criterion: '$/progress end',
       checkedFiles,
