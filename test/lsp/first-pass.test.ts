@@ -1,6 +1,6 @@
 // The language server's first pass over a workspace: what it publishes, the progress it reports
 // while it reads, and that it keeps answering requests meanwhile.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,5 +79,40 @@ describe('the first pass', () => {
     await client.waitFor(() => progressValues(client!).filter((value) => value.kind === 'end').length === 3, 'every reload to end its progress');
     expect(progressValues(client).filter((value) => value.kind === 'begin')).toHaveLength(3);
     for (const file of WITH_DIAGNOSTICS) expect(client.diagnostics.get(fileUri(join(client.folder, file)))?.length, file).toBeGreaterThan(0);
+  });
+});
+
+describe('publishing changes', () => {
+  it('republishes a file whose related location moved to another line while its offsets stayed', async () => {
+    ensureServerBuilt();
+    client = new LspTestClient(copyExample());
+    await client.initialize();
+    await client.waitFor(() => progressEnded(client!), 'the end of the first pass');
+    const reserves = client.uri('claims/reserves.claims.yaml');
+    const outlook = client.uri('reports/global-outlook.md');
+    // A contradiction whose second related location is in the outlook: no message names its line.
+    const session = client;
+    const relatedLine = (): number | undefined =>
+      session.diagnostics
+        .get(reserves)
+        ?.flatMap((d) => (d.relatedInformation?.length ?? 0) > 1 ? [d.relatedInformation![1]!] : [])
+        .find((related) => related.location.uri === outlook)?.location.range.start.line;
+    const before = relatedLine();
+    expect(before).toBeGreaterThan(1);
+
+    // The heading's last space becomes a line break: every offset stays, every later line moves down.
+    const text = readFileSync(join(client.folder, 'reports/global-outlook.md'), 'utf8');
+    const lines = text.split('\n');
+    const heading = lines.findIndex((line) => line.startsWith('# '));
+    expect(heading).toBeGreaterThan(0);
+    expect(heading).toBeLessThan(before!);
+    const space = lines[heading]!.lastIndexOf(' ');
+    expect(space).toBeGreaterThan(1);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: outlook, languageId: 'markdown', version: 1, text } });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: outlook, version: 2 },
+      contentChanges: [{ range: { start: { line: heading, character: space }, end: { line: heading, character: space + 1 } }, text: '\n' }],
+    });
+    await client.waitFor(() => relatedLine() === before! + 1, 'the related location one line further down');
   });
 });
