@@ -163,6 +163,7 @@ export const lspStep = {
     return {
       initializeMs: summarizeRuns(good.map((sample) => sample.initializeMs)),
       firstPassMs: summarizeRuns(good.map((sample) => sample.firstPass?.ms)),
+      firstPassCpuMs: summarizeRuns(good.map((sample) => sample.firstPass?.serverCpuMs)),
       ...(last ? {
         firstPassCriterion: last.firstPass.criterion,
         firstPassFiles: { published: last.firstPass.publishedFiles, empty: last.firstPass.emptyPublishes, checked: last.firstPass.checkedFiles },
