@@ -82,6 +82,29 @@ describe('the first pass', () => {
   });
 });
 
+describe('reloads that overlap', () => {
+  it('keeps the newest reload\'s workspace when the client answers its progress request first', async () => {
+    ensureServerBuilt();
+    client = new LspTestClient(copyExample());
+    await client.initialize();
+    await client.waitFor(() => progressEnded(client!), 'the end of the first pass');
+    const expected = await client.connection.sendRequest('claimlint/checkWorkspace');
+    // The next two progress requests are answered newest first.
+    const waiting: (() => void)[] = [];
+    client.connection.onRequest('window/workDoneProgress/create', () => {
+      const answered = new Promise<null>((resolve) => waiting.push(() => resolve(null)));
+      if (waiting.length === 2) {
+        waiting[1]!();
+        setTimeout(() => waiting[0]!(), 50);
+      }
+      return answered;
+    });
+    const [older, newer] = await Promise.all([client.connection.sendRequest('claimlint/checkWorkspace'), client.connection.sendRequest('claimlint/checkWorkspace')]);
+    expect(newer).toEqual(expected);
+    expect(older).toEqual(expected);
+  });
+});
+
 describe('publishing changes', () => {
   it('republishes a file whose related location moved to another line while its offsets stayed', async () => {
     ensureServerBuilt();

@@ -298,6 +298,8 @@ export function startClaimlintServer(connection: Connection): void {
     const progress = canShowProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     try {
       progress?.begin('claimlint: reading the workspace', 0, undefined, false);
+      // A newer reload may have started its workspace while this one waited for the client.
+      if (generation !== reloadGeneration) return;
       const files = startWorkspace();
       let lastPercent = -1;
       let sliceStart = performance.now();
