@@ -136,7 +136,6 @@ function flatten(root: TrieNode): FlatTrie {
 }
 
 export class AliasMatcher {
-  private readonly root: TrieNode = newNode();
   private readonly trie: FlatTrie;
   /** 1 for each folded code unit an alias starts with: most text positions are ruled out by one array read. */
   private readonly startUnits = new Uint8Array(0x10000);
@@ -150,19 +149,21 @@ export class AliasMatcher {
    */
   constructor(...groups: (readonly MatcherAlias[])[]) {
     this.groupCount = Math.max(1, groups.length);
+    // The trie of Maps is only built here; the walk reads its flat copy.
+    const root = newNode();
     groups.forEach((aliases, group) => {
-      for (const alias of aliases) this.add(alias, group);
+      for (const alias of aliases) this.add(root, alias, group);
     });
-    this.trie = flatten(this.root);
+    this.trie = flatten(root);
   }
 
-  private add(alias: MatcherAlias, group: number): void {
+  private add(root: TrieNode, alias: MatcherAlias, group: number): void {
     const entry = { group, id: alias.id, alias: alias.alias, caseRule: alias.caseRule };
     const units = foldedUnits(entry.alias);
     if (units.length === 0) return;
     const exactUnits = exactUnitsOf(entry.alias);
     this.startUnits[units[0]!] = 1;
-    let node = this.root;
+    let node = root;
     for (const unit of units) {
       node.children ??= new Map();
       let child = node.children.get(unit);
@@ -177,7 +178,7 @@ export class AliasMatcher {
     // `U.S.` also matches as "U.S": a sentence's full stop often swallows the abbreviation's dot,
     // and some writers drop it. The shorter form still needs a whole-word end.
     if (units.length > 1 && units[units.length - 1] === 0x2e && units[units.length - 2] !== SEPARATOR) {
-      let prefix = this.root;
+      let prefix = root;
       for (let k = 0; k < units.length - 1; k++) prefix = prefix.children!.get(units[k]!)!;
       (prefix.terminals ??= []).push({ ...entry, exactUnits: exactUnits.slice(0, -1) });
     }
