@@ -111,15 +111,33 @@ interface Measure {
   perYear: boolean;
 }
 
-const countTables = new WeakMap<Record<string, string>, { signature: string; table: PhraseTable<string> }>();
+const countTables = new WeakMap<Record<string, string>, { keys: Set<string>; table: PhraseTable<string> | undefined }>();
 
-/** The phrase table of the configured count nouns, with their plural forms (cached per options object). */
+/** Whether the object's own keys are exactly `keys`: a walk over them, no array or string made. */
+function sameKeys(nouns: Record<string, string>, keys: Set<string>): boolean {
+  let count = 0;
+  for (const key in nouns) {
+    if (!Object.prototype.hasOwnProperty.call(nouns, key)) continue;
+    if (!keys.has(key)) return false;
+    count++;
+  }
+  return count === keys.size;
+}
+
+/**
+ * The phrase table of the configured count nouns, with their plural forms, cached per options
+ * object. It is asked for at every figure read, so the check that the object still has the same
+ * nouns (a caller may add one in place) makes nothing.
+ */
 function countNounTable(nouns: Record<string, string>): PhraseTable<string> | undefined {
-  const keys = Object.keys(nouns).map((key) => key.trim()).filter((key) => key.length > 0);
-  if (keys.length === 0) return undefined;
-  const signature = keys.join('\u0000');
   const cached = countTables.get(nouns);
-  if (cached && cached.signature === signature) return cached.table;
+  if (cached !== undefined && sameKeys(nouns, cached.keys)) return cached.table;
+  const ownKeys = Object.keys(nouns);
+  const keys = ownKeys.map((key) => key.trim()).filter((key) => key.length > 0);
+  if (keys.length === 0) {
+    countTables.set(nouns, { keys: new Set(ownKeys), table: undefined });
+    return undefined;
+  }
   const phrases: Phrase<string>[] = [];
   for (const noun of keys) {
     const forms = new Set([noun]);
@@ -132,7 +150,7 @@ function countNounTable(nouns: Record<string, string>): PhraseTable<string> | un
     for (const text of forms) phrases.push({ text, value: noun });
   }
   const table = new PhraseTable(phrases);
-  countTables.set(nouns, { signature, table });
+  countTables.set(nouns, { keys: new Set(ownKeys), table });
   return table;
 }
 
@@ -140,7 +158,7 @@ export function makeContext(raw: string, s: string, options: QuantityOptions, mo
   // Options come from a user's config: never let a bad approximation make intervals NaN.
   const approximation = Number.isFinite(options.approximation) && options.approximation >= 0 ? options.approximation : 0.1;
   const safe = approximation === options.approximation ? options : { ...options, approximation };
-  return { s, raw, options: safe, countNouns: countNounTable(options.countNouns ?? {}), mode };
+  return { s, raw, options: safe, countNouns: options.countNouns === undefined ? undefined : countNounTable(options.countNouns), mode };
 }
 
 /** A unit (or count noun) at `p`, glued or after a little space or a hyphen (`5-tonne`). */

@@ -12,12 +12,24 @@ export function closestMatches(word: string, candidates: Iterable<string>, limit
   return scored.slice(0, limit).map((s) => s.candidate);
 }
 
+/**
+ * The two rows of every distance, reused from one call to the next (calls never nest): a pair of
+ * typed arrays per candidate was most of what a suggestion allocated.
+ */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Levenshtein distance over UTF-16 code units, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Two rows of numbers swapped in turn: no array or one-character string is made per cell.
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
+  if (rowA.length < b.length + 1) {
+    rowA = new Int32Array(2 * (b.length + 1));
+    rowB = new Int32Array(2 * (b.length + 1));
+  }
+  // Two rows of numbers swapped in turn: no array or one-character string is made per cell. Each
+  // cell of [0, b.length] is written before it is read, so what a previous call left does not count.
+  let previous = rowA;
+  let current = rowB;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const unit = a.charCodeAt(i - 1);

@@ -141,6 +141,10 @@ export class AliasMatcher {
   private readonly startUnits = new Uint8Array(0x10000);
 
   private readonly groupCount: number;
+  private readonly candidates: Candidates[] = [];
+  private readonly bestEnds: Int32Array;
+  /** All undefined between walks: each entry is cleared again when it is taken. */
+  private readonly bests: (Terminal | undefined)[];
 
   /**
    * Earlier aliases win over later ones with the same folded form. Several lists (subjects and
@@ -149,6 +153,9 @@ export class AliasMatcher {
    */
   constructor(...groups: (readonly MatcherAlias[])[]) {
     this.groupCount = Math.max(1, groups.length);
+    for (let g = 0; g < this.groupCount; g++) this.candidates.push(emptyCandidates());
+    this.bestEnds = new Int32Array(this.groupCount);
+    this.bests = new Array<Terminal | undefined>(this.groupCount).fill(undefined);
     // The trie of Maps is only built here; the walk reads its flat copy.
     const root = newNode();
     groups.forEach((aliases, group) => {
@@ -191,13 +198,16 @@ export class AliasMatcher {
 
   /** `find` for each alias list given to the constructor, in one walk over the text. */
   findInGroups(text: string): MatcherHit[][] {
-    const groupCount = this.groupCount;
     // The longest match at each start, per list, in parallel arrays: hostile text can make millions.
-    const candidates: Candidates[] = [];
-    for (let g = 0; g < groupCount; g++) candidates.push({ starts: [], ends: [], terminals: [] });
+    // They are reused from one call to the next (a sentence makes a call), emptied first.
+    const candidates = this.candidates;
+    for (const group of candidates) {
+      group.starts.length = 0;
+      group.ends.length = 0;
+      group.terminals.length = 0;
+    }
     if (this.trie.hasChildren[0] === 1) {
-      const bestEnds = new Int32Array(groupCount);
-      const bests: (Terminal | undefined)[] = new Array<Terminal | undefined>(groupCount);
+      const { bestEnds, bests } = this;
       const n = text.length;
       const startUnits = this.startUnits;
       let afterWord = 0;
@@ -210,8 +220,10 @@ export class AliasMatcher {
         afterWord = inWord;
       }
     }
-    return candidates.map((group) => {
+    return candidates.map((group, index) => {
       const kept = resolveOverlaps(group);
+      // A hostile text's millions of candidates are not kept for the next call.
+      if (group.starts.length > MAX_KEPT_CANDIDATES) candidates[index] = emptyCandidates();
       const hits: MatcherHit[] = [];
       for (let k = 0; k < kept.length; k++) {
         const id = group.terminals[k]!.id;
@@ -273,6 +285,13 @@ interface Candidates {
   starts: number[];
   ends: number[];
   terminals: Terminal[];
+}
+
+/** Reused candidate lists longer than this are dropped after the call rather than kept. */
+const MAX_KEPT_CANDIDATES = 4096;
+
+function emptyCandidates(): Candidates {
+  return { starts: [], ends: [], terminals: [] };
 }
 
 function caseAllows(terminal: Terminal, text: string, start: number, end: number): boolean {
