@@ -143,3 +143,30 @@ describe('the cite fix, on cases the property found', () => {
     expect(citeFirst('他说：“俄罗斯储量为380万吨。”\n')).toBe('他说：“俄罗斯储量为380万吨 [@survey-2024]。”\n');
   });
 });
+
+describe('the disable fix, on cases the property found', () => {
+  const disableFirst = (text: string, rule: string): { title: string; after: string; before: string[]; left: string[] } => {
+    const input: FuzzInput = { role: 'markdown', text };
+    const file = `${ROOT}/${TARGET_PATHS.markdown}`;
+    const workspace = buildWorkspace(workspaceFiles(input));
+    const diagnostics = workspace.diagnostics();
+    const target = diagnostics.find((d) => d.rule === rule && d.file === file)!;
+    const disable = codeActionsAt(workspace, diagnostics, file, target.span).find((a) => a.title === `Disable ${rule} for this line`)!;
+    const after = applyEdits(text, disable.edits);
+    const again = buildWorkspace(workspaceFiles({ role: 'markdown', text: after })).diagnostics();
+    return { title: disable.title, after, before: located(file, text, diagnostics), left: located(file, after, again) };
+  };
+
+  it('does not split a figure wrapped onto the line: the comment goes at the line end', () => {
+    const text = '---\nas_of: 2024\n tons中国精炼产能的份额在90%以上[@emr-2025]。\n';
+    const { after, before, left } = disableFirst(text, 'unknown-source');
+    expect(after).toBe('---\nas_of: 2024\n tons中国精炼产能的份额在90%以上[@emr-2025]。 <!-- claimlint-disable-line unknown-source -->\n');
+    expect(before).toContain('unknown-source@emr-2025');
+    expect(left).toEqual(before.filter((line) => !line.startsWith('unknown-source@')));
+  });
+
+  it('still puts the comment on a line of its own above an ordinary line', () => {
+    const { after } = disableFirst('Russia holds 44 Mt [@nowhere-2024].\n', 'unknown-source');
+    expect(after).toBe('<!-- claimlint-disable-next-line unknown-source -->\nRussia holds 44 Mt [@nowhere-2024].\n');
+  });
+});

@@ -43,12 +43,15 @@ export function codeActionsAt(workspace: ClaimWorkspace, diagnostics: readonly D
   }
   for (const action of convertUnits(workspace, text, file, range)) actions.push(action);
   const disabled = new Set<string>();
+  let wrapped: Span[] | undefined;
   for (const diagnostic of overlapping) {
     const line = workspace.positionAt(file, diagnostic.span.start).line;
     const key = `${line}:${diagnostic.rule}`;
     if (disabled.has(key)) continue;
     disabled.add(key);
-    actions.push(disableForNextLine(workspace, text, diagnostic, line, isMarkdown));
+    if (isMarkdown) wrapped ??= spansOverLineBreaks(workspace, text, file, diagnostics);
+    const action = disableForLine(workspace, text, diagnostic, line, isMarkdown, wrapped ?? []);
+    if (action) actions.push(action);
   }
   return actions;
 }
@@ -188,16 +191,45 @@ function convertUnits(workspace: ClaimWorkspace, text: string, file: string, ran
   return actions;
 }
 
-function disableForNextLine(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic, line: number, isMarkdown: boolean): CodeAction {
+/**
+ * The spans of a Markdown file's claims and diagnostics that run over a line break, such as a
+ * figure wrapped as "2024" / "tons": a comment line inserted inside one would split it.
+ */
+function spansOverLineBreaks(workspace: ClaimWorkspace, text: string, file: string, diagnostics: readonly Diagnostic[]): Span[] {
+  const spans: Span[] = [];
+  const consider = (span: Span): void => {
+    for (let i = span.start; i < span.end; i++) {
+      if (text.charCodeAt(i) === 10) {
+        spans.push(span);
+        return;
+      }
+    }
+  };
+  for (const claim of workspace.claimsIn(file)) consider(claim.span);
+  for (const diagnostic of diagnostics) if (diagnostic.file === file) consider(diagnostic.span);
+  return spans;
+}
+
+/**
+ * "Disable RULE for this line": a `disable-next-line` comment on a line of its own above the line.
+ * Where a wrapped figure or citation runs into the line (a new line would split it), a
+ * `disable-line` comment at the line's end instead; where one also runs on past it, none.
+ */
+function disableForLine(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic, line: number, isMarkdown: boolean, wrapped: readonly Span[]): CodeAction | undefined {
   const lineStart = workspace.offsetAt(diagnostic.file, { line, character: 0 });
+  const title = `Disable ${diagnostic.rule} for this line`;
+  const crosses = (at: number): boolean => wrapped.some((span) => span.start < at && span.end > at);
+  if (isMarkdown && crosses(lineStart)) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    if (crosses(lineEnd)) return undefined;
+    return { title, edits: [{ file: diagnostic.file, span: { start: lineEnd, end: lineEnd }, newText: ` <!-- claimlint-disable-line ${diagnostic.rule} -->` }], diagnostic };
+  }
   let indentEnd = lineStart;
   while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
   const indent = text.slice(lineStart, indentEnd);
   const comment = isMarkdown ? `<!-- claimlint-disable-next-line ${diagnostic.rule} -->` : `# claimlint-disable-next-line ${diagnostic.rule}`;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  return {
-    title: `Disable ${diagnostic.rule} for this line`,
-    edits: [{ file: diagnostic.file, span: { start: lineStart, end: lineStart }, newText: `${indent}${comment}${newline}` }],
-    diagnostic,
-  };
+  return { title, edits: [{ file: diagnostic.file, span: { start: lineStart, end: lineStart }, newText: `${indent}${comment}${newline}` }], diagnostic };
 }
