@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { ClaimWorkspace, type Diagnostic, type Span } from '../../engine/src/index';
+import { ClaimWorkspace, sameFindings, type Diagnostic, type Span } from '../../engine/src/index';
 import { countBySeverity } from '../../cli/src/located-diagnostic';
 import { createDiskHost, diskHost, documentId, findConfig, MAX_FILE_BYTES, readTextFile, walkFolder } from '../../cli/src/fs-workspace';
 import { idOfUri, isUntitledId, uriOfId } from './document-ids';
@@ -59,33 +59,11 @@ interface PublishedDiagnostics {
   relatedAt: Int32Array | undefined;
 }
 
-/** Whether two lists would give the same LSP diagnostics over the same text. */
-function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.rule !== y.rule || x.severity !== y.severity || x.message !== y.message || x.file !== y.file || !sameSpan(x.span, y.span)) return false;
-    if (x.related.length !== y.related.length) return false;
-    for (let k = 0; k < x.related.length; k++) {
-      const p = x.related[k]!;
-      const q = y.related[k]!;
-      if (p.file !== q.file || p.message !== q.message || !sameSpan(p.span, q.span)) return false;
-    }
-  }
-  return true;
-}
-
 function samePositions(a: Int32Array | undefined, b: Int32Array | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function sameSpan(a: Span, b: Span): boolean {
-  return a.start === b.start && a.end === b.end;
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -247,7 +225,7 @@ export function startClaimlintServer(connection: Connection): void {
       const text = diagnostics.length === 0 ? undefined : workspace.textOf(file);
       const relatedAt = relatedPositions(diagnostics);
       const last = published.get(file);
-      if (last !== undefined && last.text === text && sameDiagnostics(last.diagnostics, diagnostics) && samePositions(last.relatedAt, relatedAt)) {
+      if (last !== undefined && last.text === text && sameFindings(last.diagnostics, diagnostics) && samePositions(last.relatedAt, relatedAt)) {
         // Keep the text the workspace holds now, not an equal one it has let go.
         last.text = text;
         continue;

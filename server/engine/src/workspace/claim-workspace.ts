@@ -24,6 +24,7 @@ import { createClaimDescriber, relativeTo, type ClaimDescriber } from './describ
 import { extractMarkdownClaims } from './extract-markdown-claims';
 import { extractYamlClaims } from './extract-yaml-claims';
 import { keyOf, type KeyGroup } from './key-index';
+import { sameFindings } from './same-findings';
 
 /** The engine's only window on the outside world: the front end decides how files are read. */
 export interface WorkspaceHost {
@@ -823,26 +824,6 @@ function sourceIdGroups(sources: readonly SourceEntry[]): IdGroup[] {
   const byId = new Map<string, IdHolder[]>();
   for (const source of sources) pushTo(byId, source.id, { id: source.id, file: source.file, span: source.idSpan });
   return [...byId].map(([id, holders]) => ({ id, kind: 'source', holders }));
-}
-
-function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((x, index) => {
-    const y = b[index]!;
-    return (
-      x.rule === y.rule &&
-      x.message === y.message &&
-      x.severity === y.severity &&
-      sameSpan(x.span, y.span) &&
-      x.related.length === y.related.length &&
-      x.related.every((r, k) => r.file === y.related[k]!.file && r.message === y.related[k]!.message && sameSpan(r.span, y.related[k]!.span))
-    );
-  });
-}
-
-function sameSpan(a: Span, b: Span): boolean {
-  return a.start === b.start && a.end === b.end;
 }
 
 /** push(...items) passes every item as an argument: a key of 100,000 claims overflows the stack. */
