@@ -21,6 +21,16 @@ const progressEnded = (client: LspTestClient): boolean => progressValues(client)
 
 let client: LspTestClient | undefined;
 
+/** A server on `folder`, once its first pass has ended (closed after the test even if it never ends). */
+async function startAfterFirstPass(folder: string): Promise<LspTestClient> {
+  ensureServerBuilt();
+  const started = new LspTestClient(folder);
+  client = started;
+  await started.initialize();
+  await started.waitFor(() => progressEnded(started), 'the end of the first pass');
+  return started;
+}
+
 afterEach(async () => {
   await client?.close();
   client = undefined;
@@ -28,12 +38,9 @@ afterEach(async () => {
 
 describe('the first pass', () => {
   it('publishes the files that have diagnostics, and an empty list only for a clean file once it is opened', async () => {
-    ensureServerBuilt();
     const folder = copyExample();
     writeFileSync(join(folder, 'reports/clean.md'), '# Notes\n\nThis page states no figures at all.\n');
-    client = new LspTestClient(folder);
-    await client.initialize();
-    await client.waitFor(() => progressEnded(client!), 'the end of the first pass');
+    client = await startAfterFirstPass(folder);
     for (const file of WITH_DIAGNOSTICS) expect(client.diagnostics.get(client.uri(file))?.length, file).toBeGreaterThan(0);
     const clean = client.uri('reports/clean.md');
     expect(client.diagnostics.has(clean)).toBe(false);
@@ -69,10 +76,7 @@ describe('the first pass', () => {
   });
 
   it('lets a reload that starts during another take over, and both requests get the same counts', async () => {
-    ensureServerBuilt();
-    client = new LspTestClient(copyExample());
-    await client.initialize();
-    await client.waitFor(() => progressEnded(client!), 'the end of the first pass');
+    client = await startAfterFirstPass(copyExample());
     const [first, second] = await Promise.all([client.connection.sendRequest('claimlint/checkWorkspace'), client.connection.sendRequest('claimlint/checkWorkspace')]);
     expect(second).toEqual(first);
     expect(first).toMatchObject({ files: expect.any(Number) });
@@ -84,10 +88,7 @@ describe('the first pass', () => {
 
 describe('reloads that overlap', () => {
   it('keeps the newest reload\'s workspace when the client answers its progress request first', async () => {
-    ensureServerBuilt();
-    client = new LspTestClient(copyExample());
-    await client.initialize();
-    await client.waitFor(() => progressEnded(client!), 'the end of the first pass');
+    client = await startAfterFirstPass(copyExample());
     const expected = await client.connection.sendRequest('claimlint/checkWorkspace');
     // The next two progress requests are answered newest first.
     const waiting: (() => void)[] = [];
@@ -107,10 +108,7 @@ describe('reloads that overlap', () => {
 
 describe('publishing changes', () => {
   it('republishes a file whose related location moved to another line while its offsets stayed', async () => {
-    ensureServerBuilt();
-    client = new LspTestClient(copyExample());
-    await client.initialize();
-    await client.waitFor(() => progressEnded(client!), 'the end of the first pass');
+    client = await startAfterFirstPass(copyExample());
     const reserves = client.uri('claims/reserves.claims.yaml');
     const outlook = client.uri('reports/global-outlook.md');
     // A contradiction whose second related location is in the outlook: no message names its line.
