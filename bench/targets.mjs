@@ -41,14 +41,14 @@ export function evaluateTargets(result) {
       return cli.missing || floor.missing ? { missing: cli.missing ?? floor.missing } : { value: cli.value / floor.value };
     }),
   ];
-  // "At least 5× faster than markdownlint-cli2 (same size)": checked at every size run.
-  for (const size of result.sizes) {
-    targets.push(target(`cli-vs-markdownlint-${size.claims}`, `claimlint CLI at least 5× faster than markdownlint-cli2 on the same Markdown at ${size.claims} claims (markdownlint-cli2 ÷ claimlint check reports/)`, { atLeast: 5 }, '×', () => {
-      const cli = measured(result, size.claims, 'cli', (cli) => cli.markdownWallMs?.median);
-      const markdownlint = measured(result, size.claims, 'markdownlint', (markdownlint) => markdownlint.wallMs?.median);
-      return cli.missing || markdownlint.missing ? { missing: cli.missing ?? markdownlint.missing } : { value: markdownlint.value / cli.value };
-    }));
-  }
+  // Issue 4: "CLI at 100k claims: at most 3× the floor, and at least 5× faster than
+  // markdownlint-cli2 on the same Markdown". Smaller sizes show the ratio in the table only: there
+  // both tools are mostly start-up (Node and their own code), which no amount of speed removes.
+  targets.push(target('cli-vs-markdownlint', 'claimlint CLI at 100k claims at least 5× faster than markdownlint-cli2 on the same Markdown (markdownlint-cli2 ÷ claimlint check reports/)', { atLeast: 5 }, '×', () => {
+    const cli = measured(result, LARGE, 'cli', (cli) => cli.markdownWallMs?.median);
+    const markdownlint = measured(result, LARGE, 'markdownlint', (markdownlint) => markdownlint.wallMs?.median);
+    return cli.missing || markdownlint.missing ? { missing: cli.missing ?? markdownlint.missing } : { value: markdownlint.value / cli.value };
+  }));
   targets.push(
     target('edit-p95', 'edit latency p95 at 100k claims ≤ 30 ms', { atMost: 30 }, 'ms', () => measured(result, LARGE, 'lsp', (lsp) => lsp.edit.p95)),
     target('edit-p95-growth', 'edit latency p95 at 100k claims ≤ 2× its 1k figure (ratio)', { atMost: 2 }, '×', () => {

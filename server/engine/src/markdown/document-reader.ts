@@ -7,7 +7,8 @@ import type { Citation, Span } from '../model';
 import { CHUNK_SIZE, chunkLines } from './block-chunks';
 import { createLineContent, normalizeReferenceLabel, parseBlocks, type BlockStructure } from './block-structure';
 import { readFrontMatter, type FrontMatter } from './front-matter';
-import { isSpaceCode, scanSegment, type HtmlComment, type ScannedCitation } from './inline-scanner';
+import { scanSegment, type HtmlComment, type ScannedCitation } from './inline-scanner';
+import { isSpaceCode } from '../text/whitespace';
 import type { MarkdownDocument, MarkdownSentence, PandocSpan } from './markdown-document';
 import { SegmentText } from './segment-text';
 import { splitSentences, type SentenceRange } from './sentence-splitter';
@@ -507,15 +508,24 @@ export class DocumentReader {
     }
 
     // Prose from here on.
-    for (let start = 0; start < prose.length; ) {
-      while (start < prose.length && (scan.mask[start] === 1 || prose.charCodeAt(start) === 10)) start++;
-      let end = start;
-      while (end < prose.length && scan.mask[end] === 0 && prose.charCodeAt(end) !== 10) end++;
-      if (end > start) {
-        const span = segmentText.toOriginalSpan(start, end);
-        this.keep.push(span.start, span.end);
+    // What the document's prose keeps: each run of prose, split at line breaks.
+    const mask = scan.mask;
+    const n = prose.length;
+    let lineBreak = prose.indexOf('\n');
+    for (let start = 0; start < n; ) {
+      while (start < n && mask[start] === 1) start++;
+      let runEnd = start;
+      while (runEnd < n && mask[runEnd] === 0) runEnd++;
+      for (let from = start; from < runEnd; ) {
+        if (lineBreak >= 0 && lineBreak < from) lineBreak = prose.indexOf('\n', from);
+        const end = lineBreak >= 0 && lineBreak < runEnd ? lineBreak : runEnd;
+        if (end > from) {
+          const span = segmentText.toOriginalSpan(from, end);
+          this.keep.push(span.start, span.end);
+        }
+        from = end + 1;
       }
-      start = end;
+      start = runEnd;
     }
     for (const span of scan.spans) {
       this.spans.push({

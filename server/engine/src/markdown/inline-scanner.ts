@@ -9,6 +9,7 @@ import { normalizeReferenceLabel } from './block-structure';
 import { parseCitationGroup, readKeyAfterAt, readLocator } from './pandoc-citation';
 import type { SegmentText } from './segment-text';
 import { sharedString } from '../text/shared-strings';
+import { isSpaceCode } from '../text/whitespace';
 
 /** A citation as scanned: numbered markers and footnote references are resolved later. */
 export interface ScannedCitation {
@@ -80,21 +81,6 @@ const MAX_BRACKET_DEPTH = 65536;
 /** Most numbers a range marker like `[2-400]` expands to. */
 const MAX_MARKER_RANGE = 200;
 
-export function isSpaceCode(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 function isAsciiPunctuation(code: number): boolean {
   return (
@@ -138,6 +124,17 @@ interface OpaqueRegions {
   kinds: Opaque[];
 }
 
+/** 1 for each code unit that may open an opaque construct: a backslash, a backtick, `<`. */
+const OPENS_OPAQUE = new Uint8Array(65536);
+for (const char of '\\`<') OPENS_OPAQUE[char.charCodeAt(0)] = 1;
+
+/**
+ * 1 for each code unit at which pass 3 may find syntax: brackets, `!`, `@`, emphasis, entities,
+ * the first letters of bare URLs, and everything that opens an opaque construct.
+ */
+const MAY_START_SYNTAX = new Uint8Array(65536);
+for (const char of '\\`<[]!@*_~&hHfFwW') MAY_START_SYNTAX[char.charCodeAt(0)] = 1;
+
 /** Pass 1: escapes, code spans, autolinks, raw HTML and comments, in order. */
 function findOpaqueRegions(text: string): OpaqueRegions {
   const regions: OpaqueRegions = { starts: [], ends: [], kinds: [] };
@@ -162,6 +159,10 @@ function findOpaqueRegions(text: string): OpaqueRegions {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
+    if (OPENS_OPAQUE[code] === 0) {
+      i++;
+      continue;
+    }
     if (code === 92 /* \ */) {
       const next = text.charCodeAt(i + 1);
       if (isAsciiPunctuation(next)) {
@@ -240,12 +241,14 @@ function matchBrackets(text: string, regions: OpaqueRegions, brackets: Int32Arra
   let lastOpen = -1;
   let region = 0;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 91 && code !== 93) continue;
+    // A bracket inside an opaque region (code, an autolink, an escape) is not one.
     while (region < regions.starts.length && regions.ends[region]! <= i) region++;
     if (region < regions.starts.length && regions.starts[region]! <= i) {
       i = regions.ends[region]! - 1;
       continue;
     }
-    const code = text.charCodeAt(i);
     if (code === 91 /* [ */) {
       if (stack.length >= MAX_BRACKET_DEPTH) stack.length = 0;
       stack.push(i);
@@ -442,16 +445,18 @@ function bareUrlEnd(text: string, at: number): number {
  */
 let scratchMask = new Uint8Array(1024);
 let scratchBrackets = new Int32Array(1024);
+/** A longer segment (a hostile 10 MB line) gets arrays of its own, so that their size is not kept. */
+const MAX_SCRATCH_LENGTH = 65536;
 
 export function scanSegment(segment: SegmentText, references: ReferenceDefinitions): SegmentScan {
   const text = segment.value;
   const n = text.length;
-  if (scratchMask.length < n) {
-    const size = Math.max(n, scratchMask.length * 2);
-    scratchMask = new Uint8Array(size);
-    scratchBrackets = new Int32Array(size);
+  if (scratchMask.length < n && n <= MAX_SCRATCH_LENGTH) {
+    scratchMask = new Uint8Array(MAX_SCRATCH_LENGTH);
+    scratchBrackets = new Int32Array(MAX_SCRATCH_LENGTH);
   }
-  const mask = scratchMask.subarray(0, n).fill(0);
+  const huge = n > MAX_SCRATCH_LENGTH;
+  const mask = huge ? new Uint8Array(n) : scratchMask.subarray(0, n).fill(0);
   const citations: ScannedCitation[] = [];
   const spans: ScannedPandocSpan[] = [];
   const linkTexts: [number, number][] = [];
@@ -459,7 +464,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
 
   const regions = findOpaqueRegions(text);
   // Bracket pairs at `[` positions; at `]` positions, where a link's or span's syntax ends + 1.
-  const brackets = scratchBrackets.subarray(0, n).fill(0);
+  const brackets = huge ? new Int32Array(n) : scratchBrackets.subarray(0, n).fill(0);
   matchBrackets(text, regions, brackets);
 
   const blank = (start: number, end: number): void => {
@@ -498,6 +503,10 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
   let linkTextEnd = -1;
   let i = 0;
   while (i < n) {
+    // Most characters are plain prose: skip to the next one that may start syntax (every opaque
+    // region starts at one of them too).
+    while (i < n && MAY_START_SYNTAX[text.charCodeAt(i)] === 0) i++;
+    if (i >= n) break;
     while (region < regions.starts.length && regions.ends[region]! <= i) region++;
     if (region < regions.starts.length && regions.starts[region] === i) {
       const end = regions.ends[region]!;
@@ -659,6 +668,9 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
       case 119 /* w */:
       case 87 /* W */: {
         if (i > 0 && isAsciiAlphanumeric(text.charCodeAt(i - 1))) break;
+        // `http`, `ftp` or `www`: the second letter rules out most words before the regex runs.
+        const second = text.charCodeAt(i + 1) | 0x20;
+        if (second !== 116 /* t */ && second !== 119 /* w */) break;
         URL_START.lastIndex = i;
         const start = URL_START.exec(text);
         if (!start) break;

@@ -66,12 +66,21 @@ function sortPairs(pairs: number[]): number[] {
   return order.flatMap((k) => [pairs[2 * k]!, pairs[2 * k + 1]!]);
 }
 
+const MAX_SCRATCH_CODES = 65536;
+let scratchCodes = new Uint16Array(1024);
+
 /** The segment's text with non-prose characters made spaces (its \n joins kept). */
 export function proseOf(value: string, mask: Uint8Array): string {
   let runs = 0;
   for (let k = 1; k < mask.length; k++) if (mask[k] !== mask[k - 1]) runs++;
+  // All prose (a heading, most sentences' lines): the text itself.
+  if (runs === 0 && (value.length === 0 || mask[0] === 0)) return value;
   if (runs > value.length / SHORT_RUNS) {
-    const codes = new Uint16Array(value.length);
+    // A short table cell with a citation has many runs for its length: a typed array per cell
+    // was an off-heap allocation each, so the buffer is kept from one call to the next.
+    // (A huge segment gets its own array, so that its size is not kept.)
+    if (value.length <= MAX_SCRATCH_CODES && scratchCodes.length < value.length) scratchCodes = new Uint16Array(MAX_SCRATCH_CODES);
+    const codes = value.length <= MAX_SCRATCH_CODES ? scratchCodes.subarray(0, value.length) : new Uint16Array(value.length);
     for (let k = 0; k < value.length; k++) codes[k] = mask[k] ? 32 : value.charCodeAt(k);
     return decodeCodeUnits(codes);
   }

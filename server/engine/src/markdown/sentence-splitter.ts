@@ -3,7 +3,7 @@
 // and at `。！？` at once. A period does not end a sentence inside a decimal (`3.5`, `$8.5`), an
 // ellipsis, or after an abbreviation: titles (`Dr.`), `No. 4`, `p. 4`, `Fig. 2`, `e.g.`, `i.e.`,
 // `vs.`; and `U.S.`, `etc.`, `Inc.`, `Ltd.` only end one when what follows opens a new sentence.
-import { isSpaceCode } from './inline-scanner';
+import { isSpaceCode } from '../text/whitespace';
 
 export interface SentenceRange {
   start: number;

@@ -7,9 +7,16 @@ import { type ParsedFigure, type ReadMode, makeContext, parseFigureAt } from './
 import { normalizeWidth } from './text-scan';
 
 /** 1 for the code units a number may start with: ASCII digits and the first characters of Chinese numerals. */
+const CJK_NUMBER_STARTS = '一二两三四五六七八九十';
 const MAY_START_NUMBER = new Uint8Array(0x10000);
 for (let code = 48; code <= 57; code++) MAY_START_NUMBER[code] = 1;
-for (const c of '一二两三四五六七八九十') MAY_START_NUMBER[c.charCodeAt(0)] = 1;
+for (const c of CJK_NUMBER_STARTS) MAY_START_NUMBER[c.charCodeAt(0)] = 1;
+
+/**
+ * Matches every character a figure can start with, before width folding (so full-width digits
+ * too): text without a match holds no figure. Global, for searching a long text from `lastIndex`.
+ */
+export const MAY_START_FIGURE = new RegExp(`[0-9\\uFF10-\\uFF19${CJK_NUMBER_STARTS}]`, 'g');
 
 /** All figures of `text`, or only the first one when `firstOnly`. */
 export function scanFigures(text: string, options: QuantityOptions, mode: ReadMode, firstOnly = false): ParsedFigure[] {

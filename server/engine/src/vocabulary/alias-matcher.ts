@@ -76,6 +76,8 @@ function newNode(): TrieNode {
 interface FlatTrie {
   /** 1 for a node with at least one child. */
   hasChildren: Uint8Array;
+  /** 1 for a node where an alias ends: read before `terminals`, a denser array. */
+  hasTerminals: Uint8Array;
   terminals: (Terminal[] | undefined)[];
   /** The table's slots: the parent node (-1 for an empty slot), the code unit, the child node. */
   slotNode: Int32Array;
@@ -114,6 +116,7 @@ function flatten(root: TrieNode): FlatTrie {
   while (size < transitions * 2) size *= 2;
   const trie: FlatTrie = {
     hasChildren: new Uint8Array(nodes.length),
+    hasTerminals: Uint8Array.from(nodes, (node) => (node.terminals === undefined ? 0 : 1)),
     terminals: nodes.map((node) => node.terminals),
     slotNode: new Int32Array(size).fill(-1),
     slotUnit: new Uint16Array(size),
@@ -201,11 +204,8 @@ export class AliasMatcher {
     // The longest match at each start, per list, in parallel arrays: hostile text can make millions.
     // They are reused from one call to the next (a sentence makes a call), emptied first.
     const candidates = this.candidates;
-    for (const group of candidates) {
-      group.starts.length = 0;
-      group.ends.length = 0;
-      group.terminals.length = 0;
-    }
+    // Emptied by their counts: truncating three arrays per list at every sentence was a runtime call each.
+    for (const group of candidates) group.count = 0;
     if (this.trie.hasChildren[0] === 1) {
       const { bestEnds, bests } = this;
       const n = text.length;
@@ -223,7 +223,7 @@ export class AliasMatcher {
     return candidates.map((group, index) => {
       const kept = resolveOverlaps(group);
       // A hostile text's millions of candidates are not kept for the next call.
-      if (group.starts.length > MAX_KEPT_CANDIDATES) candidates[index] = emptyCandidates();
+      if (group.count > MAX_KEPT_CANDIDATES) candidates[index] = emptyCandidates();
       const hits: MatcherHit[] = [];
       for (let k = 0; k < kept.length; k++) {
         const id = group.terminals[k]!.id;
@@ -238,7 +238,7 @@ export class AliasMatcher {
     // `bests` is all undefined here: each entry is cleared again when it is taken below.
     const n = text.length;
     const trie = this.trie;
-    const { hasChildren } = trie;
+    const { hasChildren, hasTerminals } = trie;
     let found = false;
     let node = 0;
     let j = start;
@@ -255,8 +255,8 @@ export class AliasMatcher {
       if (next === -1) break;
       node = next;
       j++;
-      const terminals = trie.terminals[node];
-      if (terminals === undefined) continue;
+      if (hasTerminals[node] === 0) continue;
+      const terminals = trie.terminals[node]!;
       if (LATIN_WORD_CODES[c] === 1 && j < n && LATIN_WORD_CODES[CASE_FOLD[text.charCodeAt(j)]!] === 1) continue;
       // The first allowed terminal of each list at this node; a deeper node (longer match) replaces it.
       let decided = 0;
@@ -274,14 +274,18 @@ export class AliasMatcher {
       const best = bests[g];
       if (best === undefined) continue;
       bests[g] = undefined;
-      out[g]!.starts.push(start);
-      out[g]!.ends.push(bestEnds[g]!);
-      out[g]!.terminals.push(best);
+      const list = out[g]!;
+      const at = list.count++;
+      list.starts[at] = start;
+      list.ends[at] = bestEnds[g]!;
+      list.terminals[at] = best;
     }
   }
 }
 
 interface Candidates {
+  /** How many of the entries are this call's; the arrays may hold more, left from earlier calls. */
+  count: number;
   starts: number[];
   ends: number[];
   terminals: Terminal[];
@@ -291,7 +295,7 @@ interface Candidates {
 const MAX_KEPT_CANDIDATES = 4096;
 
 function emptyCandidates(): Candidates {
-  return { starts: [], ends: [], terminals: [] };
+  return { count: 0, starts: [], ends: [], terminals: [] };
 }
 
 function caseAllows(terminal: Terminal, text: string, start: number, end: number): boolean {
@@ -320,8 +324,7 @@ function caseAllows(terminal: Terminal, text: string, start: number, end: number
  * flag per candidate: 1 when kept.
  */
 function resolveOverlaps(candidates: Candidates): Uint8Array {
-  const { starts, ends } = candidates;
-  const count = starts.length;
+  const { starts, ends, count } = candidates;
   const kept = new Uint8Array(count);
   let g = 0;
   while (g < count) {

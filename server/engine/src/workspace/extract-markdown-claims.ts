@@ -2,10 +2,11 @@
 // and years around it (or fixed by a Pandoc span), its sources the sentence's citations.
 import type { Citation, Claim, Finding, KeyPart, QuantityOptions, Span } from '../model';
 import type { MarkdownDocument, MarkdownSentence, PandocSpan } from '../markdown';
-import { findFigures, unitInfo } from '../quantity';
+import { findFigures, MAY_START_FIGURE, unitInfo } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
 import { newClaim, newKeyPart } from './new-claim';
 import { sharedYear } from '../text/shared-strings';
+import { collapseWhitespace } from '../text/whitespace';
 import type { AliasMatch, Vocabulary, VocabularyKind } from '../vocabulary';
 import type { LineIndex } from '../text/line-index';
 
@@ -32,6 +33,10 @@ export function extractMarkdownClaims(
   const seenCitations = new Set<number>();
   const frontAsOf = document.frontMatter?.asOf;
   const spanAttributes = resolveSpans(file, document.spans, vocabulary, findings);
+  // Where the next character that can start a figure is, searched once over the prose rather than
+  // sentence by sentence: a sentence with none holds no figure, and costs no copy or scan.
+  let numberFrom = 0;
+  let numberAt = -1;
 
   for (const sentence of document.sentences) {
     for (const citation of sentence.citations) {
@@ -41,12 +46,18 @@ export function extractMarkdownClaims(
       seenCitations.add(at);
       citations.push(citation);
     }
+    if (numberAt < sentence.span.start || sentence.span.start < numberFrom) {
+      numberFrom = sentence.span.start;
+      MAY_START_FIGURE.lastIndex = numberFrom;
+      numberAt = MAY_START_FIGURE.exec(document.prose)?.index ?? Infinity;
+    }
+    if (numberAt >= sentence.span.end) continue;
     const text = document.prose.slice(sentence.span.start, sentence.span.end);
     const figures = findFigures(text, options);
     if (figures.length === 0) continue;
     const { subjects, metrics } = vocabulary.findSubjectsAndMetrics(text);
     const years = findYears(text, figures.map((f) => f.span));
-    const context = text.replace(/\s+/g, ' ').trim();
+    const context = collapseWhitespace(text);
     const metricsByDimension = new Map<string, AliasMatch[]>();
     for (const figure of figures) {
       const span = { start: sentence.span.start + figure.span.start, end: sentence.span.start + figure.span.end };
@@ -173,8 +184,10 @@ interface YearMatch {
 
 function findYears(text: string, figureSpans: Span[]): YearMatch[] {
   const years: YearMatch[] = [];
-  for (const match of text.matchAll(YEAR)) {
-    const start = match.index!;
+  // exec rather than matchAll: matchAll copies the regular expression at every call.
+  YEAR.lastIndex = 0;
+  for (let match = YEAR.exec(text); match !== null; match = YEAR.exec(text)) {
+    const start = match.index;
     const end = start + match[1]!.length;
     if (figureSpans.some((f) => start < f.end && f.start < end)) continue;
     years.push({ year: sharedYear(match[1]!), start, end });
