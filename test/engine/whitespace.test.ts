@@ -20,9 +20,12 @@ describe('collapseWhitespace', () => {
   });
 
   it('is the same on any UTF-16 text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
-          expect(collapseWhitespace(text)).toBe(viaRegExp(text));
-        }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        expect(collapseWhitespace(text)).toBe(viaRegExp(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('gives back the text itself when there is nothing to collapse', () => {
