@@ -52,7 +52,7 @@ interface BenchResult {
       failures: Failure[];
     };
   }>;
-  targets: Array<{ id: string; met: boolean | null; value: number | null }>;
+  targets: Array<{ id: string; met: boolean | null; value: number | null; missing?: string }>;
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'claimlint-bench-smoke-'));
