@@ -245,6 +245,8 @@ export function decimalStep(n: number): number {
 export function plainDecimal(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (n === 0) return '0';
+  // Most values in tonnes are whole: below 10^15 their digits are exact, and String() is the answer.
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15) return String(n);
   const rounded = Number(n.toPrecision(15));
   const text = String(rounded);
   const e = text.indexOf('e');
