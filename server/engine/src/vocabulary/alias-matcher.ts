@@ -78,11 +78,17 @@ interface FlatTrie {
   hasChildren: Uint8Array;
   /** 1 for a node where an alias ends: read before `terminals`, a denser array. */
   hasTerminals: Uint8Array;
+  /**
+   * 1 for a node whose every alias must start with a capital (`IN`, `Turkey`): a match starting
+   * with a small letter ("in", "turkey") is ruled out without looking at the aliases.
+   */
+  capitalOnly: Uint8Array;
   terminals: (Terminal[] | undefined)[];
-  /** The table's slots: the parent node (-1 for an empty slot), the code unit, the child node. */
-  slotNode: Int32Array;
-  slotUnit: Uint16Array;
-  slotChild: Int32Array;
+  /**
+   * The table's slots, three numbers each: the parent node (-1 for an empty slot), the code unit,
+   * the child node. One array, so that a probe reads one cache line, not one in each of three.
+   */
+  slots: Int32Array;
   /** Slot count - 1 (a power of two less one). */
   mask: number;
 }
@@ -93,14 +99,22 @@ function slotOf(node: number, unit: number, mask: number): number {
 
 /** The child of `node` by `unit`, or -1. */
 function childOf(trie: FlatTrie, node: number, unit: number): number {
-  const { slotNode, slotUnit, mask } = trie;
+  const { slots, mask } = trie;
   let slot = slotOf(node, unit, mask);
   for (;;) {
-    const at = slotNode[slot]!;
+    const at = slots[3 * slot]!;
     if (at === -1) return -1;
-    if (at === node && slotUnit[slot] === unit) return trie.slotChild[slot]!;
+    if (at === node && slots[3 * slot + 1] === unit) return slots[3 * slot + 2]!;
     slot = (slot + 1) & mask;
   }
+}
+
+/** Whether every alias ending at a node needs a capital first letter where the match starts. */
+function needsCapital(terminals: Terminal[] | undefined): boolean {
+  if (terminals === undefined) return false;
+  return terminals.every(
+    (terminal) => terminal.caseRule === 'capitalised' || (terminal.caseRule === 'exact' && isUpperCaseCode(terminal.exactUnits[0] ?? 0)),
+  );
 }
 
 function flatten(root: TrieNode): FlatTrie {
@@ -117,10 +131,9 @@ function flatten(root: TrieNode): FlatTrie {
   const trie: FlatTrie = {
     hasChildren: new Uint8Array(nodes.length),
     hasTerminals: Uint8Array.from(nodes, (node) => (node.terminals === undefined ? 0 : 1)),
+    capitalOnly: Uint8Array.from(nodes, (node) => (needsCapital(node.terminals) ? 1 : 0)),
     terminals: nodes.map((node) => node.terminals),
-    slotNode: new Int32Array(size).fill(-1),
-    slotUnit: new Uint16Array(size),
-    slotChild: new Int32Array(size),
+    slots: new Int32Array(3 * size).fill(-1),
     mask: size - 1,
   };
   const numberOf = new Map<TrieNode, number>(nodes.map((node, index) => [node, index]));
@@ -129,10 +142,10 @@ function flatten(root: TrieNode): FlatTrie {
     trie.hasChildren[index] = 1;
     for (const [unit, child] of node.children) {
       let slot = slotOf(index, unit, trie.mask);
-      while (trie.slotNode[slot] !== -1) slot = (slot + 1) & trie.mask;
-      trie.slotNode[slot] = index;
-      trie.slotUnit[slot] = unit;
-      trie.slotChild[slot] = numberOf.get(child)!;
+      while (trie.slots[3 * slot] !== -1) slot = (slot + 1) & trie.mask;
+      trie.slots[3 * slot] = index;
+      trie.slots[3 * slot + 1] = unit;
+      trie.slots[3 * slot + 2] = numberOf.get(child)!;
     }
   });
   return trie;
@@ -238,7 +251,9 @@ export class AliasMatcher {
     // `bests` is all undefined here: each entry is cleared again when it is taken below.
     const n = text.length;
     const trie = this.trie;
-    const { hasChildren, hasTerminals } = trie;
+    const { hasChildren, hasTerminals, capitalOnly } = trie;
+    // `capitalised` and capital `exact` aliases compare the first letter as written.
+    const startsWithCapital = isUpperCaseCode(WIDTH_FOLD[text.charCodeAt(start)]!);
     let found = false;
     let node = 0;
     let j = start;
@@ -255,7 +270,7 @@ export class AliasMatcher {
       if (next === -1) break;
       node = next;
       j++;
-      if (hasTerminals[node] === 0) continue;
+      if (hasTerminals[node] === 0 || (capitalOnly[node] === 1 && !startsWithCapital)) continue;
       const terminals = trie.terminals[node]!;
       if (LATIN_WORD_CODES[c] === 1 && j < n && LATIN_WORD_CODES[CASE_FOLD[text.charCodeAt(j)]!] === 1) continue;
       // The first allowed terminal of each list at this node; a deeper node (longer match) replaces it.
