@@ -81,7 +81,6 @@ const MAX_BRACKET_DEPTH = 65536;
 /** Most numbers a range marker like `[2-400]` expands to. */
 const MAX_MARKER_RANGE = 200;
 
-
 function isAsciiPunctuation(code: number): boolean {
   return (
     (code >= 0x21 && code <= 0x2f) ||

@@ -6,8 +6,8 @@ import type { FigureMatch, QuantityOptions } from '../model';
 import { type ParsedFigure, type ReadMode, makeContext, parseFigureAt } from './figure-parser';
 import { normalizeWidth } from './text-scan';
 
-/** 1 for the code units a number may start with: ASCII digits and the first characters of Chinese numerals. */
 const CJK_NUMBER_STARTS = '一二两三四五六七八九十';
+/** 1 for the code units a number may start with: ASCII digits and the first characters of Chinese numerals. */
 const MAY_START_NUMBER = new Uint8Array(0x10000);
 for (let code = 48; code <= 57; code++) MAY_START_NUMBER[code] = 1;
 for (const c of CJK_NUMBER_STARTS) MAY_START_NUMBER[c.charCodeAt(0)] = 1;
