@@ -165,6 +165,21 @@ describe('the disable fix, on cases the property found', () => {
     expect(left).toEqual(before.filter((line) => !line.startsWith('unknown-source@')));
   });
 
+  it("puts the comment at the line's end when a span's attributes wrap onto the line, and the checks accept it", () => {
+    // Found by the first property with seed -1903749639: the checks knew only the comment line above.
+    const text = "Since 2015 China's reserve share has fallen by [11 pp]{subject=cn\n metric=reserve-share} [@emr-2025].\n";
+    const { after, before, left } = disableFirst(text, 'unknown-source');
+    expect(after).toBe("Since 2015 China's reserve share has fallen by [11 pp]{subject=cn\n metric=reserve-share} [@emr-2025]. <!-- claimlint-disable-line unknown-source -->\n");
+    expect(left).toEqual(before.filter((line) => !line.startsWith('unknown-source@')));
+    const input: FuzzInput = { role: 'markdown', text };
+    const file = `${ROOT}/${TARGET_PATHS.markdown}`;
+    const workspace = buildWorkspace(workspaceFiles(input));
+    const diagnostics = workspace.diagnostics();
+    const actions = codeActionsAt(workspace, diagnostics, file, { start: 0, end: text.length });
+    expect(actions.some((action) => action.title === 'Disable unknown-source for this line')).toBe(true);
+    for (const action of actions) expect(unknownProblems(actionProblems(workspace, text, file, action)), action.title).toEqual([]);
+  });
+
   it('still puts the comment on a line of its own above an ordinary line', () => {
     const { after } = disableFirst('Russia holds 44 Mt [@nowhere-2024].\n', 'unknown-source');
     expect(after).toBe('<!-- claimlint-disable-next-line unknown-source -->\nRussia holds 44 Mt [@nowhere-2024].\n');

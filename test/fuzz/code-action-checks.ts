@@ -83,6 +83,16 @@ function titleProblems(workspace: ClaimWorkspace, text: string, action: CodeActi
   }
   if ((match = /^Disable (\S+) for this line$/.exec(action.title))) {
     const at = edit!.span.start;
+    if (edit!.newText === ` <!-- claimlint-disable-line ${match[1]} -->`) {
+      // Where a wrapped figure or citation runs into the line, the comment goes at the line's end
+      // (a comment line above would split it): an insertion at the end of a line, nowhere else.
+      const atLineEnd = at === text.length || text[at] === '\n' || text[at] === '\r';
+      return [
+        ...single,
+        ...(isInsert ? [] : ['replaces text instead of inserting a comment']),
+        ...(atLineEnd ? [] : ['inserts its disable-line comment before the end of the line']),
+      ];
+    }
     const atLineStart = at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r';
     return [
       ...single,
