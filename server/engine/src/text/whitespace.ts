@@ -31,8 +31,9 @@ export function collapseWhitespace(text: string): string {
   let pieceStart = start;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    // Letters, digits and punctuation of ASCII and most scripts are never whitespace.
-    if ((code > 32 && code < 0xa0) || !isSpaceCode(code)) continue;
+    // ASCII letters, digits and punctuation, and everything above U+3000 but U+FEFF (CJK text
+    // among it), are never whitespace: decided without the full test.
+    if ((code > 32 && code < 0xa0) || (code > 0x3000 && code !== 0xfeff) || !isSpaceCode(code)) continue;
     let runEnd = i + 1;
     while (runEnd < end && isSpaceCode(text.charCodeAt(runEnd))) runEnd++;
     if (code !== 32 || runEnd > i + 1) {
