@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Quantity, QuantityOptions } from '../../server/engine/src/model';
-import { DEFAULT_QUANTITY_OPTIONS, findFigures, formatValue, readQuantity } from '../../server/engine/src/quantity';
+import { DEFAULT_QUANTITY_OPTIONS, findFigures, formatValue, nextFigureStart, readQuantity } from '../../server/engine/src/quantity';
 
 const WITH_AIRCRAFT: QuantityOptions = { ...DEFAULT_QUANTITY_OPTIONS, countNouns: { aircraft: 'count' } };
 
@@ -170,5 +170,30 @@ describe('findFigures on hostile input', () => {
     expect(figures.length).toBe(6 * Math.ceil(10 * MB / sentence.length));
     // Typically well under two seconds; the bound leaves room for a busy CI machine.
     expect(elapsed).toBeLessThan(8000);
+  });
+});
+
+describe('nextFigureStart, which lets the Markdown reader skip sentences', () => {
+  const PIECES = ['about ', 'Mt', '万吨', '亿', '约', ' ', '.', ',', '$', '¥', '%', 'tons', '３', '８', '０', '3', '0', '四', '十', '两', '百', '千', 'k', 'bn', '-', '~', '〜', '（', '）'];
+
+  it('finds none only in text where findFigures finds no figure', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const start = nextFigureStart(text, 0);
+        const figures = findFigures(text, DEFAULT_QUANTITY_OPTIONS);
+        if (start < 0) expect(figures).toEqual([]);
+        else for (const figure of figures) expect(figure.span.end).toBeGreaterThan(start);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds full-width digits and Chinese numerals, and searches from where it is told', () => {
+    expect(nextFigureStart('储量为３８０万吨', 0)).toBe(3);
+    expect(nextFigureStart('约四十万吨', 0)).toBe(1);
+    expect(nextFigureStart('In 2023, 5 Mt', 4)).toBe(4);
+    expect(nextFigureStart('In 2023, 5 Mt', 8)).toBe(9);
+    expect(nextFigureStart('no figure here', 0)).toBe(-1);
   });
 });

@@ -12,11 +12,17 @@ const MAY_START_NUMBER = new Uint8Array(0x10000);
 for (let code = 48; code <= 57; code++) MAY_START_NUMBER[code] = 1;
 for (const c of CJK_NUMBER_STARTS) MAY_START_NUMBER[c.charCodeAt(0)] = 1;
 
+/** Every character a figure can start with, before width folding (so full-width digits too). */
+const MAY_START_FIGURE = new RegExp(`[0-9\\uFF10-\\uFF19${CJK_NUMBER_STARTS}]`, 'g');
+
 /**
- * Matches every character a figure can start with, before width folding (so full-width digits
- * too): text without a match holds no figure. Global, for searching a long text from `lastIndex`.
+ * Where the first character at or after `from` that can start a figure is, or -1: text without
+ * one holds no figure. One search finds it across a long text, however many sentences it spans.
  */
-export const MAY_START_FIGURE = new RegExp(`[0-9\\uFF10-\\uFF19${CJK_NUMBER_STARTS}]`, 'g');
+export function nextFigureStart(text: string, from: number): number {
+  MAY_START_FIGURE.lastIndex = from;
+  return MAY_START_FIGURE.exec(text)?.index ?? -1;
+}
 
 /** All figures of `text`, or only the first one when `firstOnly`. */
 export function scanFigures(text: string, options: QuantityOptions, mode: ReadMode, firstOnly = false): ParsedFigure[] {

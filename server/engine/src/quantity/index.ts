@@ -20,6 +20,6 @@
 // - Not read: multiples (6倍, 3-fold), 成 (tenths), 百分之百, mixed forms like 1亿3000万, decimal
 //   commas (3,8), durations (10 years), and units outside the table.
 export { DEFAULT_QUANTITY_OPTIONS, readQuantity, quantityFromAmount, unitInfo, ratio } from './read-quantity';
-export { findFigures, MAY_START_FIGURE } from './find-figures';
+export { findFigures, nextFigureStart } from './find-figures';
 export { formatValue, formatInterval, formatQuantity, formatNumber, convertWritten } from './format-quantity';
 export { KNOWN_UNITS } from './units';

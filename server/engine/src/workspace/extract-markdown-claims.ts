@@ -2,7 +2,7 @@
 // and years around it (or fixed by a Pandoc span), its sources the sentence's citations.
 import type { Citation, Claim, Finding, KeyPart, QuantityOptions, Span } from '../model';
 import type { MarkdownDocument, MarkdownSentence, PandocSpan } from '../markdown';
-import { findFigures, MAY_START_FIGURE, unitInfo } from '../quantity';
+import { findFigures, nextFigureStart, unitInfo } from '../quantity';
 import { invalidClaimFinding } from '../rules/invalid-claim';
 import { newClaim, newKeyPart } from './new-claim';
 import { sharedYear } from '../text/shared-strings';
@@ -48,8 +48,8 @@ export function extractMarkdownClaims(
     }
     if (numberAt < sentence.span.start || sentence.span.start < numberFrom) {
       numberFrom = sentence.span.start;
-      MAY_START_FIGURE.lastIndex = numberFrom;
-      numberAt = MAY_START_FIGURE.exec(document.prose)?.index ?? Infinity;
+      numberAt = nextFigureStart(document.prose, numberFrom);
+      if (numberAt < 0) numberAt = Infinity;
     }
     if (numberAt >= sentence.span.end) continue;
     const text = document.prose.slice(sentence.span.start, sentence.span.end);
