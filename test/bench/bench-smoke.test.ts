@@ -158,3 +158,15 @@ describe('npm run bench at 1k claims, one run', () => {
     expect(stdout).toMatch(/NOT MEASURED +edit latency p95 at 100k claims/);
   });
 });
+
+describe('bench/parallel-probe.mjs on the same 1k workspace, one round', () => {
+  it('reads the reports in one thread, two threads and two processes, and every mode finds the same claims', () => {
+    const workspace = join(scratch, 'workspaces', 'claims-1000-seed-1');
+    const run = spawnSync(process.execPath, ['bench/parallel-probe.mjs', workspace, '--rounds', '1'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).not.toMatch(/parallel-probe:/);
+    expect(run.status).toBe(0);
+    // The probe itself fails when two modes read different numbers of claims.
+    expect(run.stdout).toMatch(/^50 files of reports\/, 500 claims, 1 rounds/m);
+    for (const mode of ['one', 'threads', 'processes']) expect(run.stdout).toMatch(new RegExp(`^${mode} +median +\\d+ ms +speed-up [\\d.]+×`, 'm'));
+  }, 70_000);
+});
