@@ -1,11 +1,11 @@
 // Reading the disk: how files are decoded or refused, where the config is found, how folders are
 // walked, and which mistakes are usage errors. Temp folders live in os.tmpdir() and are removed.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commonFolder, documentId, findConfig, loadFsWorkspace, readTextFile, walkFolder } from '../../server/cli/src/fs-workspace';
+import { commonFolder, documentId, findConfig, loadFsWorkspace, readOpenFile, readTextFile, walkFolder } from '../../server/cli/src/fs-workspace';
 import { UsageError } from '../../server/cli/src/usage-error';
 
 const folders: string[] = [];
@@ -68,6 +68,27 @@ describe('reading a file', () => {
     const folder = tempFolder();
     execFileSync('mkfifo', [join(folder, 'pipe.md')]);
     expect(readTextFile(join(folder, 'pipe.md'))).toEqual({ kind: 'unreadable', reason: 'not a regular file, not checked' });
+  });
+
+  it('reads an open file to its end when it grew or shrank after it was measured, and stops past 20 MB', () => {
+    const text = 'Output: 3.1万吨\n'.repeat(1000);
+    const folder = tempFolder({ 'moving.md': text });
+    const bytes = Buffer.byteLength(text);
+    for (const measured of [0, 1, bytes - 1, bytes, bytes + 1, 2 * bytes]) {
+      const fd = openSync(join(folder, 'moving.md'), 'r');
+      try {
+        expect(Buffer.from(readOpenFile(fd, measured)!).toString('utf8'), `measured ${measured} bytes`).toBe(text);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    truncateSync(join(folder, 'moving.md'), 20 * 1024 * 1024 + 1);
+    const huge = openSync(join(folder, 'moving.md'), 'r');
+    try {
+      expect(readOpenFile(huge, 10)).toBeUndefined();
+    } finally {
+      closeSync(huge);
+    }
   });
 
   it('says a missing file is missing, and a folder is not a file', () => {
