@@ -4,6 +4,7 @@
 //   node bench/report.mjs <result.json>     prints the Markdown tables of a saved result
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { summarizeRunRatios } from './stats.mjs';
 
 const MIB = 1024;
 
@@ -31,9 +32,12 @@ function latencies(kind) {
   return kind.timeouts ? `${cell}, ${kind.timeouts} timeouts` : cell;
 }
 
-function ratio(numerator, denominator) {
+/** The median of the runs' own ratios with their range (stats.mjs says why); of the medians where runs cannot be paired. */
+function ratio(numerator, denominator, runCount) {
   if (!numerator || !denominator) return undefined;
-  return `${(numerator.median / denominator.median).toFixed(1)}×`;
+  const paired = summarizeRunRatios(numerator, denominator, runCount);
+  if (!paired) return `${(numerator.median / denominator.median).toFixed(1)}×`;
+  return paired.runs.length === 1 ? `${paired.median.toFixed(1)}×` : `${paired.median.toFixed(1)}× (${paired.min.toFixed(1)}–${paired.max.toFixed(1)}×)`;
 }
 
 const SHORT_RULES = { contradiction: 'contra', 'scale-slip': 'slip', 'missing-source': 'nosrc', 'unknown-source': 'unksrc' };
@@ -58,17 +62,17 @@ const ROWS = [
   ['  of which Markdown / YAML parsing', (size) => size.floor?.tokenise.markdownParseMs && `${duration(size.floor.tokenise.markdownParseMs.median)} / ${duration(size.floor.tokenise.yamlParseMs.median)}`, 'floor'],
   ['reference: read + markdown-it', (size) => runs(size.floor?.markdownIt.wallMs), 'floor'],
   ['claimlint check --format json', (size) => runs(size.cli?.wallMs), 'cli'],
-  ['  CLI ÷ floor', (size) => ratio(size.cli?.wallMs, size.floor?.tokenise.wallMs), ['cli', 'floor']],
+  ['  CLI ÷ floor', (size) => ratio(size.cli?.wallMs, size.floor?.tokenise.wallMs, size.runs), ['cli', 'floor']],
   ['  CLI peak RSS', (size) => runs(size.cli?.peakRssKb, mebibytes), 'cli'],
   ['  CLI findings', (size) => ruleCounts(size.cli?.diagnosticsByRule), 'cli'],
   ['  planted problems found', (size) => plantedCell(size.cli?.plantedFound), 'cli'],
   ['markdownlint-cli2 (reports/**/*.md)', (size) => runs(size.markdownlint?.wallMs), 'markdownlint'],
   ['claimlint check reports/ (same Markdown)', (size) => runs(size.cli?.markdownWallMs), 'cli'],
-  ['  markdownlint-cli2 ÷ claimlint (same Markdown)', (size) => ratio(size.markdownlint?.wallMs, size.cli?.markdownWallMs), ['markdownlint', 'cli']],
+  ['  markdownlint-cli2 ÷ claimlint (same Markdown)', (size) => ratio(size.markdownlint?.wallMs, size.cli?.markdownWallMs, size.runs), ['markdownlint', 'cli']],
   ['LSP initialize response', (size) => runs(size.lsp?.initializeMs), 'lsp'],
   ['LSP first pass', (size) => runs(size.lsp?.firstPassMs), 'lsp'],
   // The machine's own speed drifts between runs; this ratio does not move with it.
-  ['  first pass ÷ floor', (size) => ratio(size.lsp?.firstPassMs, size.floor?.tokenise.wallMs), ['lsp', 'floor']],
+  ['  first pass ÷ floor', (size) => ratio(size.lsp?.firstPassMs, size.floor?.tokenise.wallMs, size.runs), ['lsp', 'floor']],
   // All the server's threads (V8 collects garbage on helper threads): more than the wall time on two cores.
   // Read from /proc: not measured elsewhere, nor in results from before it was added.
   ['  server CPU in the first pass', (size) => (size.lsp ? (runs(size.lsp.firstPassCpuMs) ?? 'not measured') : undefined), 'lsp'],
@@ -93,7 +97,7 @@ function targetLine(target) {
   const verdict = target.met === null ? 'NOT MEASURED' : target.met ? 'met' : 'NOT MET';
   const inUnit = (number) => (target.unit === 'ms' ? duration(number) : target.unit === '×' ? `${number.toFixed(2)}×` : `${Math.round(number)} ${target.unit}`);
   const bound = 'atMost' in target ? `≤ ${inUnit(target.atMost)}` : `≥ ${inUnit(target.atLeast)}`;
-  const value = target.met === null ? target.missing : `${inUnit(target.value)} (${bound})`;
+  const value = target.met === null ? target.missing : `${inUnit(target.value)} (${bound}${target.detail ? `; ${target.detail}` : ''})`;
   return { verdict, text: target.text, value };
 }
 
@@ -133,7 +137,7 @@ export function renderText(result) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
-  lines.push('', 'Medians of the runs, (min–max) when there were several; latencies pooled over runs.');
+  lines.push('', 'Medians of the runs, (min–max) when there were several; ratios are the runs\' own ratios; latencies pooled over runs.');
   lines.push('', `Machine: ${machineLine(result.machine)}`, '', 'Targets:');
   for (const target of result.targets) {
     const { verdict, text, value } = targetLine(target);

@@ -23,6 +23,18 @@ export function summarizeRuns(values) {
   return { median: median(numbers), min: Math.min(...numbers), max: Math.max(...numbers), runs: numbers };
 }
 
+/**
+ * The ratio of two measurements run by run, summarised like runs: run k of each step was taken
+ * seconds apart in the same interleaved run, so the machine's drift between runs (its speed moved
+ * by up to 75% within one session) falls on both sides of each ratio, where a ratio of two medians
+ * may pair a fast run of one with a slow run of the other. Undefined unless both have all `runs`
+ * values (a failed run leaves a gap, and the rest could not be paired).
+ */
+export function summarizeRunRatios(numerator, denominator, runs) {
+  if (!numerator || !denominator || numerator.runs.length !== runs || denominator.runs.length !== runs) return undefined;
+  return summarizeRuns(numerator.runs.map((value, index) => value / denominator.runs[index]));
+}
+
 /** Latency samples: count, p50, p95, max. */
 export function summarizeLatencies(samples) {
   if (samples.length === 0) return { count: 0 };
