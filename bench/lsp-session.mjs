@@ -102,12 +102,15 @@ async function main() {
     if (!firstPassDone) throw new Error(`first pass not over within the budget (${client.latest.size} files published, progress: ${JSON.stringify(client.progress.map((event) => event.kind))})`);
     const end = progressEnd();
     const cpuAtEnd = client.cpuMs();
+    // The peak so far: what the first pass alone needed, before the edits add their garbage.
+    const peakAtEnd = client.peakRssKb();
     const publishesAtEnd = client.publishCount;
     const firstPublishes = [...client.latest.values()];
     await client.waitForQuiet(QUIET_MS, remaining());
     result.firstPass = {
       ms: end.at - sentInitialize,
       serverCpuMs: cpuAtEnd,
+      peakRssKb: peakAtEnd,
       lastPublishMs: firstPublishes.length > 0 ? Math.max(...firstPublishes.map((publish) => publish.at)) - sentInitialize : undefined,
       criterion: '$/progress end',
       checkedFiles,

@@ -80,6 +80,8 @@ const ROWS = [
   ['LSP cross-file p50 / p95 / max', (size) => latencies(size.lsp?.crossFile), 'lsp'],
   ['LSP hover p50 / p95 / max', (size) => latencies(size.lsp?.hover), 'lsp'],
   ['LSP server peak RSS', (size) => runs(size.lsp?.peakRssKb, mebibytes), 'lsp'],
+  // The same peak read when the first pass ends: the rest is what the edits and hovers added.
+  ['  of which by the end of the first pass', (size) => (size.lsp ? (runs(size.lsp.firstPassPeakRssKb, mebibytes) ?? 'not measured') : undefined), 'lsp'],
 ];
 
 function sizeLabel(claims) {

@@ -164,6 +164,7 @@ export const lspStep = {
       initializeMs: summarizeRuns(good.map((sample) => sample.initializeMs)),
       firstPassMs: summarizeRuns(good.map((sample) => sample.firstPass?.ms)),
       firstPassCpuMs: summarizeRuns(good.map((sample) => sample.firstPass?.serverCpuMs)),
+      firstPassPeakRssKb: summarizeRuns(good.map((sample) => sample.firstPass?.peakRssKb)),
       ...(last ? {
         firstPassCriterion: last.firstPass.criterion,
         firstPassFiles: { published: last.firstPass.publishedFiles, empty: last.firstPass.emptyPublishes, checked: last.firstPass.checkedFiles },

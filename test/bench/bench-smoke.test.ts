@@ -49,6 +49,7 @@ interface BenchResult {
       crossFile: Latencies;
       hover: Latencies;
       peakRssKb?: Runs;
+      firstPassPeakRssKb?: Runs;
       failures: Failure[];
     };
   }>;
@@ -123,6 +124,11 @@ describe('npm run bench at 1k claims, one run', () => {
     expect(lsp.firstPassFiles?.published).toBeGreaterThan(0);
     expect(lsp.firstPassFiles?.published).toBeLessThan(workspace.files.yaml + workspace.files.markdown);
     expect(lsp.peakRssKb?.median).toBeGreaterThan(0);
+    if (process.platform === 'linux') {
+      // The peak when the first pass ended, and no higher than the session's peak after it.
+      expect(lsp.firstPassPeakRssKb?.median).toBeGreaterThan(0);
+      expect(lsp.firstPassPeakRssKb!.max).toBeLessThanOrEqual(lsp.peakRssKb!.max);
+    }
   });
 
   it('answers at least 200 edits and 200 cross-file edits, each ×1.5 edit showing its contradiction', () => {
