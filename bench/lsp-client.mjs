@@ -4,8 +4,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { serverNodeArgs } from './server-node-args.mjs';
 
 const STDERR_TAIL_CHARS = 4000;
+
 
 /** USER_HZ: the unit of utime and stime in /proc/<pid>/stat, 100 on Linux everywhere that matters. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -26,7 +28,7 @@ export class LspClient {
     // CLAIMLINT_BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server
     // (NODE_OPTIONS refuses --cpu-prof).
     const nodeArgs = (process.env.CLAIMLINT_BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-    this.child = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...serverNodeArgs(), ...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_CHARS);

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { serverNodeArgs } from './server-node-args.mjs';
 import { PEAK_RSS_METHOD } from './timed-process.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -46,5 +47,6 @@ export function machineFacts() {
     jsYaml: packageVersion('js-yaml'),
     markdownIt: packageVersion('markdown-it'),
     peakRssMethod: PEAK_RSS_METHOD,
+    serverNodeArgs: serverNodeArgs(),
   };
 }

@@ -131,7 +131,7 @@ function failureLines(result) {
 }
 
 function machineLine(machine) {
-  return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; claimlint ${machine.claimlint} (${machine.claimlintRevision ?? 'no git'}), markdownlint-cli2 ${machine.markdownlintCli2} (markdownlint ${machine.markdownlint}), md4x ${machine.md4x}, js-yaml ${machine.jsYaml}, markdown-it ${machine.markdownIt}; peak RSS by ${machine.peakRssMethod}; load average at start ${machine.loadAverageAtStart.join(' ')}`;
+  return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; claimlint ${machine.claimlint} (${machine.claimlintRevision ?? 'no git'}), markdownlint-cli2 ${machine.markdownlintCli2} (markdownlint ${machine.markdownlint}), md4x ${machine.md4x}, js-yaml ${machine.jsYaml}, markdown-it ${machine.markdownIt}; peak RSS by ${machine.peakRssMethod}; language server started as \`node ${[...(machine.serverNodeArgs ?? []), 'bin/claimlint-language-server.js'].join(' ')} --stdio\`; load average at start ${machine.loadAverageAtStart.join(' ')}`;
 }
 
 export function renderText(result) {

@@ -32,7 +32,7 @@ interface Failure {
 
 /** The parts of bench/run.mjs's JSON that this test reads. */
 interface BenchResult {
-  machine: { cpu: string; cores: number; node: string; claimlint: string; markdownlintCli2: string; md4x: string; jsYaml: string };
+  machine: { cpu: string; cores: number; node: string; claimlint: string; markdownlintCli2: string; md4x: string; jsYaml: string; serverNodeArgs: string[] };
   sizes: Array<{
     claims: number;
     runs: number;
@@ -82,6 +82,9 @@ describe('npm run bench at 1k claims, one run', () => {
     expect(result.machine.markdownlintCli2).toBe('0.22.1');
     expect(result.machine.md4x).toMatch(/\d/);
     expect(result.machine.jsYaml).toMatch(/\d/);
+    // The server is measured as the VS Code extension starts it.
+    expect(result.machine.serverNodeArgs).toEqual(JSON.parse(readFileSync(join(REPO_ROOT, 'client/server-node-args.json'), 'utf8')));
+    expect(stdout).toContain(`language server started as \`node ${result.machine.serverNodeArgs.join(' ')} bin/claimlint-language-server.js --stdio\``);
   });
 
   it('measures the floor with md4x and js-yaml events, and markdown-it for reference', () => {
