@@ -8,7 +8,6 @@ import { serverNodeArgs } from './server-node-args.mjs';
 
 const STDERR_TAIL_CHARS = 4000;
 
-
 /** USER_HZ: the unit of utime and stime in /proc/<pid>/stat, 100 on Linux everywhere that matters. */
 const CLOCK_TICKS_PER_SECOND = 100;
 

@@ -47,8 +47,8 @@ export function readTextFile(file: string): FileContent {
 
 /**
  * The bytes of an open file that measured `size` bytes, or undefined past 20 MB. One read where
- * the size still holds (readFileSync(fd) would ask the size again: on a workspace of 6,000 files a
- * system call each is measurable). A file that grew since is read to its end, within the limit.
+ * the size still holds: readFileSync(fd) would ask for the size again, a system call per file of a
+ * workspace. A file that grew since is read to its end, within the limit.
  */
 export function readOpenFile(fd: number, size: number): Uint8Array | undefined {
   // One byte more than measured, so that a file that grew shows it in the first read.
@@ -71,7 +71,7 @@ export function readOpenFile(fd: number, size: number): Uint8Array | undefined {
   return buffer.subarray(0, length);
 }
 
-/** Shared: a decoder made for every file was a measurable part of reading 6,000 small files. */
+/** Shared: one decoder made per file showed in the language server's profile of a 6,000-file first pass. */
 const UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 function decode(bytes: Uint8Array): FileContent {
