@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { engineOptions } from './engine-options.mjs';
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -25,17 +26,7 @@ for (const folder of ['claims', 'reports']) {
   for (const name of readdirSync(join(workspace, folder), { recursive: true })) if (/\.(md|ya?ml)$/.test(name)) files.push(join(workspace, folder, name));
 }
 const texts = files.map((file) => readFileSync(file, 'utf8'));
-const configFile = join(workspace, 'claimlint.yaml');
-const configText = readFileSync(configFile, 'utf8');
-const host = {
-  readFile: (file) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
+const options = engineOptions(workspace);
 const engines = [];
 for (const bundle of [bundleA, bundleB]) engines.push((await import(pathToFileURL(resolve(bundle)).href)).default.ClaimWorkspace);
 
@@ -46,7 +37,7 @@ for (let round = 0; round < rounds; round++) {
   for (const which of round % 2 === 0 ? [0, 1] : [1, 0]) {
     globalThis.gc?.();
     const started = performance.now();
-    const check = new engines[which]({ root: workspace, configText, configFile, host });
+    const check = new engines[which](options);
     for (let i = 0; i < files.length; i++) check.setDocument(files[i], texts[i]);
     diagnostics[which] = check.diagnostics().length;
     times[which].push(performance.now() - started);

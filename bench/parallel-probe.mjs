@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { engineOptions } from './engine-options.mjs';
 import { median } from './stats.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -40,17 +41,7 @@ function documentsOf(workspace, folder) {
 function prepare({ engine, workspace, folder, share, shares }) {
   const files = shareOf(documentsOf(workspace, folder), share, shares);
   const { ClaimWorkspace } = createRequire(SELF)(engine);
-  const configFile = join(workspace, 'claimlint.yaml');
-  const host = {
-    readFile(file) {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-  const check = new ClaimWorkspace({ root: workspace, configText: readFileSync(configFile, 'utf8'), configFile, host });
+  const check = new ClaimWorkspace(engineOptions(workspace));
   const texts = files.map((file) => readFileSync(file, 'utf8'));
   return () => {
     const start = now();

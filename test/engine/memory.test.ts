@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types
 import { generateWorkspace } from '../../bench/generate-workspace.mjs';
 
+const ROUNDS = 4;
 const scratch = mkdtempSync(join(tmpdir(), 'claimlint-memory-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -59,13 +60,13 @@ describe('memory over a long editing session', () => {
     const root = join(scratch, 'workspace');
     generateWorkspace(root, 10_000, 3);
     const figures = (JSON.parse(readFileSync(join(root, 'bench-manifest.json'), 'utf8')) as { markdownFigures: unknown[] }).markdownFigures.length;
-    const run = spawnSync(process.execPath, ['--expose-gc', '-e', DRIVER, engine, root, '4'], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['--expose-gc', '-e', DRIVER, engine, root, String(ROUNDS)], { encoding: 'utf8', timeout: 120_000 });
     expect(run.stderr).toBe('');
     const { heaps, edits, contradictions } = JSON.parse(run.stdout) as { heaps: number[]; edits: number; contradictions: number };
     // The edits did their work: a ×1.5 figure contradicts the other claims of its key (not every
     // one: a partner may be an approximate or differently dated claim that still overlaps).
     expect(edits).toBeGreaterThanOrEqual(1000);
-    expect(contradictions).toBeGreaterThan(0.9 * 4 * figures);
+    expect(contradictions).toBeGreaterThan(0.9 * ROUNDS * figures);
     // After the first round (tables that fill once, such as the shared strings), every further
     // round of edits leaves the heap where it was, within 1 MB: a leak of 1 KB an edit would
     // add that in each round.
