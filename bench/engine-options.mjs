@@ -1,7 +1,11 @@
-// The options a bench tool hands the engine for a generated workspace on disk: its root, its
-// claimlint.yaml, and a host that reads registries and archives from disk (undefined when missing).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// What the bench tools that drive the engine in process share: the options they hand it for a
+// generated workspace on disk (its root, its claimlint.yaml, and a host that reads registries and
+// archives from disk, undefined when missing), the documents they read, and the engine's bundle.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const diskHost = {
   readFile(file) {
@@ -17,4 +21,18 @@ const diskHost = {
 export function engineOptions(workspace) {
   const configFile = join(workspace, 'claimlint.yaml');
   return { root: workspace, configText: readFileSync(configFile, 'utf8'), configFile, host: diskHost };
+}
+
+/** The checked documents of one folder of a workspace, in name order. */
+export function documentsOf(workspace, folder) {
+  return readdirSync(join(workspace, folder))
+    .filter((name) => /\.(md|ya?ml)$/.test(name))
+    .sort()
+    .map((name) => join(workspace, folder, name));
+}
+
+/** Bundles the engine (`server/engine/src`) alone into one CommonJS file, for `require`. */
+export async function bundleEngine(outfile) {
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [join(REPO, 'server/engine/src/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning' });
 }

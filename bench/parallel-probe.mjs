@@ -10,31 +10,22 @@
 // mode and its speed-up over one thread (2.0 would be perfect scaling). With `taskset` on the PATH
 // it also runs the two processes pinned to one core each. docs/benchmarks.md has the results.
 import { fork, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { engineOptions } from './engine-options.mjs';
+import { bundleEngine, documentsOf, engineOptions } from './engine-options.mjs';
 import { median } from './stats.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const REPO = resolve(dirname(SELF), '..');
 const USAGE = 'usage: node bench/parallel-probe.mjs <workspace> [--rounds N] [--folder reports]';
 const now = () => performance.timeOrigin + performance.now();
 
 /** The documents of one share (every other file, so both halves hold English and Chinese alike). */
 function shareOf(files, share, shares) {
   return files.filter((_, index) => index % shares === share);
-}
-
-/** The checked documents of `folder`, in name order. */
-function documentsOf(workspace, folder) {
-  return readdirSync(join(workspace, folder))
-    .filter((name) => /\.(md|ya?ml)$/.test(name))
-    .sort()
-    .map((name) => join(workspace, folder, name));
 }
 
 /** Loads the engine and the share's texts, then returns a function that reads them all. */
@@ -130,8 +121,7 @@ async function main(argv) {
   const scratch = mkdtempSync(join(tmpdir(), 'claimlint-parallel-probe-'));
   try {
     const engine = join(scratch, 'engine.cjs');
-    const { build } = await import('esbuild');
-    await build({ entryPoints: [join(REPO, 'server/engine/src/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: engine, logLevel: 'warning' });
+    await bundleEngine(engine);
     const modes = ['one', 'threads', 'processes'];
     if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) modes.push('processes-pinned');
     const options = { engine, workspace, folder };

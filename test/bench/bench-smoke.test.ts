@@ -179,3 +179,30 @@ describe('bench/parallel-probe.mjs on the same 1k workspace, one round', () => {
     for (const mode of ['one', 'threads', 'processes']) expect(run.stdout).toMatch(new RegExp(`^${mode} +median +\\d+ ms +speed-up [\\d.]+×`, 'm'));
   }, 70_000);
 });
+
+describe('bench/warm-up-probe.mjs on the same 1k workspace', () => {
+  it('times a cold and a warm pass slice by slice, and every pass finds the same claims', () => {
+    const workspace = join(scratch, 'workspaces', 'claims-1000-seed-1');
+    const run = spawnSync(process.execPath, ['bench/warm-up-probe.mjs', workspace, '--processes', '1', '--passes', '2', '--slice', '20', '--flags', '--always-sparkplug'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).not.toMatch(/warm-up-probe:/);
+    expect(run.status).toBe(0);
+    // The probe itself fails when two passes read different claims or find different diagnostics.
+    expect(run.stdout).toMatch(/^50 files of reports\/, 500 claims, \d+ diagnostics; 1 processes per mode, 2 passes each/m);
+    for (const mode of ['node (no options)', 'node --always-sparkplug']) expect(run.stdout).toContain(`\n${mode}\n`);
+    // 50 documents in slices of 20: three slices, then the checks and the whole, for each mode.
+    for (const slice of ['0–19', '20–39', '40–49', 'checks', 'whole']) {
+      expect(run.stdout.match(new RegExp(`^${slice} +\\d+ ms +\\d+ ms +[\\d.]+×$`, 'gm'))).toHaveLength(2);
+    }
+    expect(run.stdout).toMatch(/^warming up: -?\d+ ms, -?\d+% of the cold pass$/m);
+  }, 70_000);
+
+  it('refuses a single pass, which has nothing warm to compare with', () => {
+    const run = spawnSync(process.execPath, ['bench/warm-up-probe.mjs', join(scratch, 'workspaces', 'claims-1000-seed-1'), '--passes', '1'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^usage: node bench\/warm-up-probe\.mjs/);
+  });
+});
