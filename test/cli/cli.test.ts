@@ -122,6 +122,25 @@ describe('a folder with nothing to check', () => {
   });
 });
 
+describe('a named file that claimlint does not read', () => {
+  it('says so on stderr, checks the files it does read, and exits as they do', () => {
+    const cwd = workspace({ 'notes.txt': UNSOURCED, 'data/output.yaml': 'claims:\n  - value: 3.8 Mt\n', 'note.md': UNSOURCED });
+    const run = claimlint(['check', 'notes.txt', 'data/output.yaml', 'note.md', '--format', 'json'], cwd);
+    // note.md's figures lack sources: warnings, so 0; the notes do not change the status.
+    expect(run.status).toBe(0);
+    const reasons = 'claimlint reads Markdown (.md, .markdown), claim files (*.claims.yaml, *.claims.yml) and the source registries that claimlint.yaml or a report\'s front matter names';
+    expect(run.stderr).toBe(`claimlint: notes.txt is not checked: ${reasons}\nclaimlint: data/output.yaml is not checked: ${reasons}\n`);
+    const files = (JSON.parse(run.stdout) as JsonDiagnostic[]).map((d) => d.file);
+    expect(new Set(files)).toEqual(new Set(['note.md']));
+  });
+
+  it('is a source registry when claimlint.yaml names it, and then says nothing', () => {
+    const cwd = workspace({ 'claimlint.yaml': 'sources: [refs/list.yaml]\n', 'refs/list.yaml': 'sources:\n  - id: usgs\n    title: USGS\n' });
+    const run = claimlint(['check', 'refs/list.yaml'], cwd);
+    expect(run).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+});
+
 describe('the formats on a workspace without problems', () => {
   it('prints an empty JSON array and exits 0', () => {
     const run = claimlint(['check', 'note.md', '--format', 'json'], workspace({ 'note.md': QUIET_NOTE }));

@@ -206,6 +206,12 @@ export function loadFsWorkspace(options: FsWorkspaceOptions): FsWorkspace {
     if (content.kind === 'text') workspace.setDocument(file, content.text);
     else workspace.reportUnreadable(file, content.kind === 'missing' ? 'file disappeared while checking, not checked' : content.reason);
   }
+  // A named file of no kind claimlint reads would pass in silence, exit 0 and all: say so.
+  for (const target of targets) {
+    if (!target.isFolder && workspace.kindOf(documentId(target.absolute)) === 'other') {
+      notes.push(`${target.arg} is not checked: claimlint reads Markdown (.md, .markdown), claim files (*.claims.yaml, *.claims.yml) and the source registries that claimlint.yaml or a report's front matter names`);
+    }
+  }
 
   return { workspace, root, configFile: configId, checkedFiles: [...files], notes };
 }
