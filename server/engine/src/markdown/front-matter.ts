@@ -3,6 +3,8 @@
 // no front matter: the `---` is a thematic break or a setext underline, and markdown-it decides.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Span } from '../model';
+import { treeFromPlainBlocks } from '../yaml/plain-block-scanner';
+import { deref, type TreeNode } from '../yaml/yaml-tree';
 
 export interface FrontMatter {
   span: Span;
@@ -18,7 +20,8 @@ const OPENING = /---[ \t]*(?:\r\n?|\n)/y;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 const AS_OF_KEYS = new Set(['as_of', 'as-of', 'asOf']);
 
-export function readFrontMatter(text: string): FrontMatter | undefined {
+/** `scanner: false` is for tests: the `yaml` path alone, which the scanner's path must agree with. */
+export function readFrontMatter(text: string, { scanner = true }: { scanner?: boolean } = {}): FrontMatter | undefined {
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   OPENING.lastIndex = bomLength;
   const opening = OPENING.exec(text);
@@ -31,7 +34,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
     const mayClose = text.startsWith('---', lineStart) || text.startsWith('...', lineStart);
     if (mayClose && CLOSING.test(text.slice(lineStart, lineEnd))) {
-      return parseFrontMatter(text, bomLength, contentStart, lineStart, lineEnd);
+      return parseFrontMatter(text, bomLength, contentStart, lineStart, lineEnd, scanner);
     }
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
@@ -45,9 +48,15 @@ function parseFrontMatter(
   contentStart: number,
   contentEnd: number,
   end: number,
+  scanner: boolean,
 ): FrontMatter {
   const frontMatter: FrontMatter = { span: { start, end }, bibliography: [] };
   const content = text.slice(contentStart, contentEnd);
+  // Front matter is nearly always plain YAML (`title: …`, `as_of: 2024`): the claim files' scanner
+  // reads it in a fraction of the time `yaml`'s document API takes (a fifth of a check of 1,000
+  // small reports with front matter, docs/benchmarks.md). Whatever it declines goes to `yaml`.
+  const tree = scanner ? treeFromPlainBlocks(content) : undefined;
+  if (tree !== undefined) return readFrontMatterTree(frontMatter, tree, content, contentStart);
   try {
     const document = parseDocument(content, { prettyErrors: false, logLevel: 'error' });
     const firstError = document.errors[0];
@@ -85,6 +94,31 @@ function parseFrontMatter(
       message: `Front matter could not be read: ${error instanceof Error ? error.message : String(error)}`,
       span: { start, end },
     };
+  }
+  return frontMatter;
+}
+
+/** The same fields from the plain scanner's tree, as the `yaml` path reads them from its document. */
+function readFrontMatterTree(frontMatter: FrontMatter, tree: TreeNode | null, content: string, contentStart: number): FrontMatter {
+  if (tree?.kind !== 'map') return frontMatter;
+  for (const pair of tree.pairs) {
+    const key = pair.key.kind === 'scalar' ? String(pair.key.value) : undefined;
+    const value = deref(pair.value);
+    if (key === undefined || !value) continue;
+    if (AS_OF_KEYS.has(key) && value.kind === 'scalar' && value.value !== null) {
+      frontMatter.asOf = typeof value.value === 'string' ? value.value : content.slice(value.span.start, value.span.end).trim();
+    } else if (key === 'bibliography') {
+      const items = value.kind === 'seq' ? value.items : [value];
+      for (const item of items) {
+        if (item.kind !== 'scalar' || typeof item.value !== 'string') continue;
+        const first = content.charCodeAt(item.span.start);
+        const quoted = first === 0x22 || first === 0x27 ? 1 : 0;
+        frontMatter.bibliography.push({
+          path: item.value,
+          span: { start: contentStart + item.span.start + quoted, end: contentStart + item.span.end - quoted },
+        });
+      }
+    }
   }
   return frontMatter;
 }
