@@ -29,11 +29,18 @@ export type PositionOf = (file: string, offset: number) => Position;
 
 /** Turns engine diagnostics into located ones, sorted by file, line, column and rule. */
 export function locateDiagnostics(diagnostics: readonly Diagnostic[], positionOf: PositionOf, cwd: string): LocatedDiagnostic[] {
+  // One path.relative per file, not per diagnostic and related location (tens of thousands at 100k claims).
+  const shown = new Map<string, string>();
+  const displayPathOf = (file: string): string => {
+    let display = shown.get(file);
+    if (display === undefined) shown.set(file, (display = displayPath(file, cwd)));
+    return display;
+  };
   const located = diagnostics.map((diagnostic): LocatedDiagnostic => {
     const start = positionOf(diagnostic.file, diagnostic.span.start);
     const end = positionOf(diagnostic.file, diagnostic.span.end);
     return {
-      file: displayPath(diagnostic.file, cwd),
+      file: displayPathOf(diagnostic.file),
       line: start.line + 1,
       column: start.character + 1,
       endLine: end.line + 1,
@@ -43,7 +50,7 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[], positionOf
       message: diagnostic.message,
       related: diagnostic.related.map((related) => {
         const position = positionOf(related.file, related.span.start);
-        return { file: displayPath(related.file, cwd), line: position.line + 1, column: position.character + 1, message: related.message };
+        return { file: displayPathOf(related.file), line: position.line + 1, column: position.character + 1, message: related.message };
       }),
     };
   });
