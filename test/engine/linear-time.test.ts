@@ -119,8 +119,14 @@ describe('the pipeline on pathological input', () => {
       const small = family.make(size);
       const large = family.make(2 * size);
       pipelineTime(family.kind, family.make(size / 4)); // warm up
-      const smallTime = fastest(family.kind, small);
-      const largeTime = fastest(family.kind, large);
+      let smallTime = fastest(family.kind, small);
+      let largeTime = fastest(family.kind, large);
+      if (largeTime >= 3 * smallTime + 30) {
+        // A collection that fell on every sample of one size must not decide: both sizes get
+        // three samples more, and the fastest of all six counts for each.
+        smallTime = Math.min(smallTime, fastest(family.kind, small));
+        largeTime = Math.min(largeTime, fastest(family.kind, large));
+      }
       // Linear doubles, quadratic quadruples; 3× leaves room for garbage collection and caches,
       // and the constant for timings too short to measure well.
       expect(largeTime, `${Math.round(smallTime)} ms for ${small.length} characters, ${Math.round(largeTime)} ms for ${large.length}`).toBeLessThan(3 * smallTime + 30);
