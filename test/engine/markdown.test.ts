@@ -308,6 +308,31 @@ describe('footnotes', () => {
     ]);
   });
 
+  it('hold their source when the definition has no space in it, which CommonMark reads as a link reference definition', () => {
+    // `[^1]: https://…` and `[^2]: 数据见[@key]。` are `[label]: destination` to CommonMark: taken out
+    // of the text as reference definitions, they lost the footnote and its source.
+    const text = [
+      'Russia holds 3.8 Mt.[^1] China 44 Mt.[^2] India 6.9 Mt.[^3]',
+      '',
+      '中国稀土产量为27万吨[^4]。',
+      '',
+      '[^1]: https://example.org/usgs',
+      '[^2]: <https://example.org/news>',
+      '[^3]: [@usgs2025]',
+      '[^4]: 数据见[@sohu2025]。',
+      '',
+    ].join('\n');
+    expect(citationsBySentence(text).slice(0, 4)).toEqual([
+      ['Russia holds 3.8 Mt.', [{ kind: 'footnote', text: '[^1]', url: 'https://example.org/usgs' }]],
+      ['China 44 Mt.', [{ kind: 'footnote', text: '[^2]', url: 'https://example.org/news' }]],
+      ['India 6.9 Mt.', [{ kind: 'footnote', text: '[^3]', id: 'usgs2025', idText: 'usgs2025' }]],
+      ['中国稀土产量为27万吨[^4]。', [{ kind: 'footnote', text: '[^4]', id: 'sohu2025', idText: 'sohu2025' }]],
+    ]);
+    // A link reference definition is still one, and a reference-style link still finds it.
+    const links = 'Russia holds 3.8 Mt [USGS][u].\n\n[u]: https://example.org/usgs\n';
+    expect(citationsBySentence(links)).toEqual([['Russia holds 3.8 Mt [USGS][u].', [{ kind: 'link', text: '[USGS][u]', url: 'https://example.org/usgs' }]]]);
+  });
+
   it('without a source in the definition give a footnote citation with no id or url', () => {
     const text = '中国约14万吨。[^1]\n\n[^1]: 作者的估计。\n';
     const first = parseMarkdown(text).sentences[0]!;

@@ -58,6 +58,22 @@ function createParser(): MarkdownIt {
   const md = new MarkdownItParser('default', { html: true });
   // Block structure only: we scan inline content ourselves, with offsets.
   md.core.ruler.enableOnly(['normalize', 'block']);
+  // `[^1]: https://…` and `[^1]: 数据见[@key]。` are footnote definitions to Pandoc and GFM, but to
+  // CommonMark a link reference definition (its destination is any run without spaces), which
+  // markdown-it would take out of the text: the footnote, and the source it gives, would be lost.
+  const references = (md.block.ruler as unknown as RuleList).__rules__.find((candidate) => candidate.name === 'reference');
+  if (references) {
+    const original = references.fn;
+    md.block.ruler.at(
+      'reference',
+      (state, startLine, endLine, silent) => {
+        const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+        if (state.src.charCodeAt(start) === 0x5b && state.src.charCodeAt(start + 1) === 0x5e) return false;
+        return original(state, startLine, endLine, silent);
+      },
+      { alt: references.alt },
+    );
+  }
   for (const name of RECORDED_RULES) {
     const rule = (md.block.ruler as unknown as RuleList).__rules__.find((candidate) => candidate.name === name);
     if (!rule) continue;
