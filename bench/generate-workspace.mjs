@@ -1,14 +1,16 @@
 // A deterministic report workspace of any size for the benchmarks: half the claims in YAML claim
 // files, half in Markdown reports (alternating English and Chinese), with citations, a source
 // registry, and planted problems at fixed rates (contradictions, missing sources, unknown source
-// ids, scale slips). The same (claims, seed) always writes the same bytes, so runs compare.
+// ids, scale slips). The same (claims, seed, layout) always writes the same bytes, so runs compare.
+// The reports are `structured` (as reports are written) unless `--reports plain` asks for the
+// layout of sessions 1–6, which it writes byte for byte as they did.
 //
-//   node bench/generate-workspace.mjs <dir> <claims> [seed]
+//   node bench/generate-workspace.mjs <dir> <claims> [seed] [--reports structured|plain]
 //
 // Besides the workspace it writes `bench-manifest.json` (outside the checked globs): the planted
 // counts and, for the language-server benchmark, Markdown figures (each with the same figure ×1.5
 // and how many other claims of its key hold the true value) and pairs of figures of one key in two
-// files. The manifest may grow fields; the workspace files of a (claims, seed) never change.
+// files. The manifest may grow fields; the workspace files of a (claims, seed, layout) never change.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -184,18 +186,95 @@ function yamlClaim(claim, next) {
   return lines.join('\n');
 }
 
-function englishSentence(claim, country) {
-  const cite = claim.sources.length > 0 ? ` [@${claim.sources[0]}]` : '';
-  return `In ${claim.key.year}, ${country[1]} reported ${claim.key.metric[1]} of ${englishTonnes(claim.tonnes)}${cite}.`;
+/** A claim's sentence; `footnote` cites through a footnote reference (`[^label]`) instead of `[@id]`. */
+function englishSentence(claim, country, footnote) {
+  const cite = claim.sources.length === 0 ? '' : footnote ? '' : ` [@${claim.sources[0]}]`;
+  const after = claim.sources.length > 0 && footnote ? `[^${footnote}]` : '';
+  return `In ${claim.key.year}, ${country[1]} reported ${claim.key.metric[1]} of ${englishTonnes(claim.tonnes)}${cite}.${after}`;
 }
 
-function chineseSentence(claim, country) {
-  const cite = claim.sources.length > 0 ? `[@${claim.sources[0]}]` : '';
+function chineseSentence(claim, country, footnote) {
+  const cite = claim.sources.length === 0 ? '' : footnote ? `[^${footnote}]` : `[@${claim.sources[0]}]`;
   return `${claim.key.year}年，${country[2]}的${claim.key.metric[2]}为${chineseTonnes(claim.tonnes)}${cite}。`;
 }
 
+/**
+ * Where a report's claims stand, claim by claim, and the text around them. `plain` is the layout
+ * of sessions 1–6: a heading, an intro and one paragraph per claim. `structured` (the default since
+ * session 7) is written as reports are: front matter, emphasis, a link and inline code in the
+ * intro, a list, paragraphs, a block quote, a numbered list, a footnote that holds a claim's
+ * citation, and a table of sources (no figures in it, so every report still holds exactly its ten
+ * planned claims). markdownlint-cli2 spends about twice as long per kilobyte on such reports as on
+ * plain ones (docs/benchmarks.md).
+ */
+export const REPORT_LAYOUTS = ['structured', 'plain'];
+
+function reportText(layout, number, chinese, claims, subjectById, place) {
+  let text = '';
+  const write = (part) => {
+    text += part;
+  };
+  /** Writes one claim's sentence between `before` and `after`, noting where its figure starts. */
+  const claimAt = (claim, before, after, footnote) => {
+    const country = subjectById.get(claim.key.subject);
+    const sentence = chinese ? chineseSentence(claim, country, footnote) : englishSentence(claim, country, footnote);
+    const figure = chinese ? chineseTonnes(claim.tonnes) : englishTonnes(claim.tonnes);
+    place(text.length + before.length + sentence.indexOf(figure), figure, claim);
+    write(before + sentence + after);
+  };
+  if (layout === 'plain') {
+    write(chinese ? `# 矿产简报 ${number}\n\n` : `# Minerals brief ${number}\n\n`);
+    write(chinese ? '本简报汇总各国关键矿产的储量与产量数据，数字均以吨计。\n\n' : 'This brief gathers reserve and output figures by country. All figures are in tonnes.\n\n');
+    for (const claim of claims) claimAt(claim, '', chinese ? '\n\n' : ' Analysts expect the figure to be revised next year.\n\n');
+    return text;
+  }
+  const year = claims[0]?.key.year ?? 2024;
+  const office = number % 17;
+  write(chinese ? `---\ntitle: "矿产简报 ${number}"\nauthor: 示例研究组\n---\n\n# 矿产简报 ${number}\n\n` : `---\ntitle: "Minerals brief ${number}"\nauthor: Example research desk\n---\n\n# Minerals brief ${number}\n\n`);
+  write(
+    chinese
+      ? `本简报汇总各国**储量与产量**数据，数字均以吨计。方法说明见[年鉴指南](https://example.org/guide/${number})，表格采用\`yearbook\`格式。\n\n## 储量与产量\n\n`
+      : `This brief gathers **reserve and output** figures by country, in tonnes. Method notes are in the [yearbook guide](https://example.org/guide/${number}); tables follow the \`yearbook\` layout.\n\n## Reserves and output\n\n`,
+  );
+  const footnotes = [];
+  claims.forEach((claim, index) => {
+    const space = chinese ? '' : ' ';
+    switch (index) {
+      case 0: case 1: case 2:
+        claimAt(claim, '- ', index === 2 ? '\n\n' : '\n');
+        break;
+      case 3:
+        claimAt(claim, '', chinese ? '\n\n' : ' Analysts expect the figure to be revised next year.\n\n');
+        break;
+      case 4:
+        claimAt(claim, '> ', '\n\n');
+        break;
+      case 5: case 6:
+        claimAt(claim, `${index - 4}. `, index === 6 ? '\n\n' : '\n');
+        break;
+      case 7: {
+        const label = `n${number}`;
+        claimAt(claim, '', '\n\n', label);
+        if (claim.sources.length > 0) footnotes.push(chinese ? `[^${label}]: 数据见[@${claim.sources[0]}]。` : `[^${label}]: As tabulated in [@${claim.sources[0]}].`);
+        write(
+          chinese
+            ? `| 来源 | 发布方 | 年份 |\n|---|---|---|\n| 矿产年鉴 | 示例统计局 ${office} | ${year} |\n\n`
+            : `| Source | Publisher | Year |\n|---|---|---|\n| Minerals yearbook | Example statistics office ${office} | ${year} |\n\n`,
+        );
+        break;
+      }
+      default:
+        claimAt(claim, '', index === claims.length - 1 ? '\n\n' : space);
+    }
+  });
+  if (!text.endsWith('\n\n')) write('\n\n');
+  for (const footnote of footnotes) write(`${footnote}\n`);
+  return text;
+}
+
 /** Writes the workspace into `dir` (emptied first) and returns its manifest. */
-export function generateWorkspace(dir, claimCount, seed = 1) {
+export function generateWorkspace(dir, claimCount, seed = 1, { reports = 'structured' } = {}) {
+  if (!REPORT_LAYOUTS.includes(reports)) throw new Error(`unknown report layout ${reports} (known: ${REPORT_LAYOUTS.join(', ')})`);
   const next = random(seed);
   const subjects = subjectsFor(claimCount);
   const { claims, planted, keyCount } = planClaims(claimCount, next, subjects);
@@ -222,20 +301,12 @@ export function generateWorkspace(dir, claimCount, seed = 1) {
   for (let start = yamlCount; start < claimCount; start += CLAIMS_PER_REPORT) {
     const chinese = files.markdown.length % 2 === 1;
     const name = `reports/report-${String(files.markdown.length).padStart(5, '0')}${chinese ? '.zh' : ''}.md`;
-    let text = chinese ? `# 矿产简报 ${files.markdown.length}\n\n` : `# Minerals brief ${files.markdown.length}\n\n`;
-    text += chinese
-      ? '本简报汇总各国关键矿产的储量与产量数据，数字均以吨计。\n\n'
-      : 'This brief gathers reserve and output figures by country. All figures are in tonnes.\n\n';
-    for (const claim of claims.slice(start, Math.min(start + CLAIMS_PER_REPORT, claimCount))) {
-      const country = subjectById.get(claim.key.subject);
-      const sentence = chinese ? chineseSentence(claim, country) : englishSentence(claim, country);
-      const figure = chinese ? chineseTonnes(claim.tonnes) : englishTonnes(claim.tonnes);
+    const text = reportText(reports, files.markdown.length, chinese, claims.slice(start, Math.min(start + CLAIMS_PER_REPORT, claimCount)), subjectById, (offset, figure, claim) => {
       // `scaled`: the same figure ×1.5, written the same way; an edit to it makes a contradiction
       // with every other claim of the key that holds the true value (`partners` of them).
       const scaled = chinese ? chineseTonnes(roundTo3(claim.tonnes * 1.5)) : englishTonnes(roundTo3(claim.tonnes * 1.5));
-      placed.push({ file: name, offset: text.length + sentence.indexOf(figure), figure, scaled, claim });
-      text += sentence + (chinese ? '\n\n' : ' Analysts expect the figure to be revised next year.\n\n');
-    }
+      placed.push({ file: name, offset, figure, scaled, claim });
+    });
     writeFileSync(join(dir, name), text);
     files.markdown.push(name);
     bytes += Buffer.byteLength(text);
@@ -266,6 +337,7 @@ export function generateWorkspace(dir, claimCount, seed = 1) {
   const manifest = {
     claims: claimCount,
     seed,
+    reports,
     subjects: subjects.length,
     slots: keyCount,
     files: { yaml: files.yaml.length, markdown: files.markdown.length },
@@ -279,12 +351,15 @@ export function generateWorkspace(dir, claimCount, seed = 1) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [dir, count, seed] = process.argv.slice(2);
-  if (!dir || !count) {
-    console.error('usage: node bench/generate-workspace.mjs <dir> <claims> [seed]');
+  const args = process.argv.slice(2);
+  const layoutAt = args.indexOf('--reports');
+  const reports = layoutAt >= 0 ? args.splice(layoutAt, 2)[1] : 'structured';
+  const [dir, count, seed] = args;
+  if (!dir || !count || !REPORT_LAYOUTS.includes(reports)) {
+    console.error(`usage: node bench/generate-workspace.mjs <dir> <claims> [seed] [--reports ${REPORT_LAYOUTS.join('|')}]`);
     process.exit(2);
   }
-  const manifest = generateWorkspace(dir, Number(count), Number(seed ?? 1));
+  const manifest = generateWorkspace(dir, Number(count), Number(seed ?? 1), { reports });
   const { markdownFigures, crossFilePairs, ...summary } = manifest;
   console.log(JSON.stringify({ ...summary, crossFilePairs: crossFilePairs.length }));
 }

@@ -56,7 +56,8 @@ function plantedCell(planted) {
 
 /** [label, cell(size) → string | undefined, steps]; undefined prints "—" when a step did not run, else "failed". */
 const ROWS = [
-  ['workspace (files, MB)', (size) => `${size.workspace.files.markdown} md + ${size.workspace.files.yaml} yaml, ${(size.workspace.bytes / 1e6).toFixed(size.workspace.bytes < 1e6 ? 2 : 1)} MB`, 'workspace'],
+  // The report layout is named since session 7; results saved before it had plain reports only.
+  ['workspace (files, MB)', (size) => `${size.workspace.files.markdown} md${size.workspace.reports ? ` (${size.workspace.reports})` : ''} + ${size.workspace.files.yaml} yaml, ${(size.workspace.bytes / 1e6).toFixed(size.workspace.bytes < 1e6 ? 2 : 1)} MB`, 'workspace'],
   ['floor: node + read files', (size) => runs(size.floor?.read.wallMs), 'floor'],
   ['floor: read + tokenise (= floor)', (size) => runs(size.floor?.tokenise.wallMs), 'floor'],
   ['  of which Markdown / YAML parsing', (size) => size.floor?.tokenise.markdownParseMs && `${duration(size.floor.tokenise.markdownParseMs.median)} / ${duration(size.floor.tokenise.yamlParseMs.median)}`, 'floor'],

@@ -4,6 +4,7 @@
 //
 //   node bench/run.mjs [--sizes 1000,10000,100000] [--runs N] [--out result.json]
 //                      [--only floor,cli,markdownlint,lsp] [--workdir DIR] [--seed 1] [--timeout 300]
+//                      [--reports structured|plain]
 //
 // Prints a table (per size: floor, CLI, markdownlint-cli2, language server), the machine and the
 // targets of issue 4; --out writes everything as JSON. docs/benchmarks.md explains the columns.
@@ -14,9 +15,11 @@ import { machineFacts } from './machine.mjs';
 import { renderText } from './report.mjs';
 import { plantedFound, STEPS } from './steps.mjs';
 import { evaluateTargets } from './targets.mjs';
+import { REPORT_LAYOUTS } from './generate-workspace.mjs';
 import { ensureWorkspace } from './workspaces.mjs';
 
-const USAGE = 'usage: node bench/run.mjs [--sizes 1000,10000,100000] [--runs N] [--out FILE.json] [--only floor,cli,markdownlint,lsp] [--workdir DIR] [--seed N] [--timeout SECONDS]';
+const USAGE =
+  'usage: node bench/run.mjs [--sizes 1000,10000,100000] [--runs N] [--out FILE.json] [--only floor,cli,markdownlint,lsp] [--workdir DIR] [--seed N] [--timeout SECONDS] [--reports structured|plain]';
 
 /** "10000", "10k" or "10K" claims. */
 function parseSize(text) {
@@ -34,6 +37,7 @@ function parseOptions(argv) {
     workdir: join(tmpdir(), 'claimlint-bench'),
     seed: 1,
     timeoutSeconds: 300,
+    reports: 'structured',
   };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
@@ -49,6 +53,7 @@ function parseOptions(argv) {
     else if (arg === '--workdir') options.workdir = resolve(value());
     else if (arg === '--seed') options.seed = Number(value());
     else if (arg === '--timeout') options.timeoutSeconds = Number(value());
+    else if (arg === '--reports') options.reports = value();
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -59,6 +64,7 @@ function parseOptions(argv) {
   if (options.runs !== undefined && !(Number.isInteger(options.runs) && options.runs > 0)) throw new Error('--runs must be a positive integer');
   if (!(options.timeoutSeconds > 0)) throw new Error('--timeout must be a positive number of seconds');
   if (!Number.isInteger(options.seed)) throw new Error('--seed must be an integer');
+  if (!REPORT_LAYOUTS.includes(options.reports)) throw new Error(`--reports must be one of ${REPORT_LAYOUTS.join(', ')}`);
   return options;
 }
 
@@ -97,11 +103,11 @@ async function main() {
   const result = {
     startedAt: new Date().toISOString(),
     machine: machineFacts(),
-    options: { sizes: options.sizes, runs: options.runs ?? 'default (5; 3 at 100k)', only: options.only, seed: options.seed, timeoutSeconds: options.timeoutSeconds, workdir: options.workdir },
+    options: { sizes: options.sizes, runs: options.runs ?? 'default (5; 3 at 100k)', only: options.only, seed: options.seed, reports: options.reports, timeoutSeconds: options.timeoutSeconds, workdir: options.workdir },
     sizes: [],
   };
   for (const claims of options.sizes) {
-    const workspace = ensureWorkspace(options.workdir, claims, options.seed);
+    const workspace = ensureWorkspace(options.workdir, claims, options.seed, options.reports);
     const { markdownFigures, crossFilePairs, ...manifest } = workspace.manifest;
     console.error(`${claims} claims: ${workspace.dir}${workspace.generatedMs !== undefined ? ` (generated in ${(workspace.generatedMs / 1000).toFixed(1)} s)` : ' (cached)'}`);
     const runs = runsFor(claims, options);
@@ -114,7 +120,7 @@ async function main() {
         console.error(`  run ${run}/${runs} ${step.name}: ${progressLine(step, sample)}`);
       }
     }
-    const size = { claims, seed: options.seed, runs, workspace: { dir: workspace.dir, files: manifest.files, bytes: manifest.bytes, planted: manifest.planted } };
+    const size = { claims, seed: options.seed, runs, workspace: { dir: workspace.dir, reports: options.reports, files: manifest.files, bytes: manifest.bytes, planted: manifest.planted } };
     for (const step of steps) size[step.name] = step.summarize(samples.get(step));
     if (size.cli) size.cli.plantedFound = plantedFound(size.cli.diagnosticsByRule, manifest.planted);
     result.sizes.push(size);

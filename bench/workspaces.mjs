@@ -1,4 +1,4 @@
-// Generated workspaces, cached in the work folder by (claims, seed). A stamp beside each workspace
+// Generated workspaces, cached in the work folder by (claims, seed, report layout). A stamp beside each workspace
 // (not inside it: the workspace holds exactly what the generator writes) records a hash of the
 // generator, so a changed generator regenerates instead of measuring stale files.
 import { createHash } from 'node:crypto';
@@ -13,10 +13,13 @@ function generatorHash() {
   return createHash('sha1').update(readFileSync(GENERATOR)).digest('hex');
 }
 
-/** The workspace for (claims, seed) under `workdir`, generated when missing or stale: { dir, manifest, generatedMs? }. */
-export function ensureWorkspace(workdir, claims, seed) {
+/**
+ * The workspace for (claims, seed, report layout) under `workdir`, generated when missing or stale:
+ * { dir, manifest, generatedMs? }. The plain layout's folder says so; the structured one's does not.
+ */
+export function ensureWorkspace(workdir, claims, seed, reports = 'structured') {
   mkdirSync(workdir, { recursive: true });
-  const name = `claims-${claims}-seed-${seed}`;
+  const name = `claims-${claims}-seed-${seed}${reports === 'structured' ? '' : `-${reports}`}`;
   const dir = join(workdir, name);
   const stampFile = join(workdir, `${name}.stamp`);
   const manifestFile = join(dir, 'bench-manifest.json');
@@ -25,7 +28,7 @@ export function ensureWorkspace(workdir, claims, seed) {
     return { dir, manifest: JSON.parse(readFileSync(manifestFile, 'utf8')) };
   }
   const started = performance.now();
-  const manifest = generateWorkspace(dir, claims, seed);
+  const manifest = generateWorkspace(dir, claims, seed, { reports });
   writeFileSync(stampFile, stamp);
   return { dir, manifest, generatedMs: performance.now() - started };
 }

@@ -36,7 +36,7 @@ interface BenchResult {
   sizes: Array<{
     claims: number;
     runs: number;
-    workspace: { files: { yaml: number; markdown: number } };
+    workspace: { reports: string; files: { yaml: number; markdown: number } };
     floor: Record<'read' | 'tokenise' | 'markdownIt', { wallMs?: Runs; peakRssKb?: Runs; markdownParser?: string }> & { failures: Failure[] };
     cli: { wallMs?: Runs; peakRssKb?: Runs; diagnosticsByRule?: Record<string, number>; plantedFound?: { ok: boolean }; failures: Failure[] };
     markdownlint: { wallMs?: Runs; lintedFiles?: number; findings?: number; failures: Failure[] };
@@ -90,6 +90,7 @@ describe('npm run bench at 1k claims, one run', () => {
   it('measures the floor with md4x and js-yaml events, and markdown-it for reference', () => {
     const [size] = result.sizes;
     expect(size.claims).toBe(1000);
+    expect(size.workspace.reports).toBe('structured');
     expect(size.floor.failures).toEqual([]);
     for (const part of ['read', 'tokenise', 'markdownIt'] as const) {
       expect(size.floor[part].wallMs?.median).toBeGreaterThan(0);
