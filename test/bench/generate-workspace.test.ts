@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the benchmark's generator is plain JavaScript, without types
 import { generateWorkspace } from '../../bench/generate-workspace.mjs';
 import { ClaimWorkspace } from '../../server/engine/src';
 
