@@ -42,6 +42,11 @@ describe('front matter: the plain scanner and yaml agree', () => {
     expect(scanner?.bibliography.map((entry) => text.slice(entry.span.start, entry.span.end))).toEqual(['refs.bib', 'more refs.bib']);
   });
 
+  it('follows an alias to its anchor, as YAML means it (yaml reads it: the scanner declines aliases)', () => {
+    const text = '---\ndate: &year 2023\nas_of: *year\n---\n\nBody.\n';
+    expect(readFrontMatter(text)?.asOf).toBe('2023');
+  });
+
   it('leaves what the scanner declines to yaml, errors and all', () => {
     const text = '---\nas_of: [2024\n---\n\nBody.\n';
     const { scanner, yaml } = both(text);
