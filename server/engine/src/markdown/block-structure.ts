@@ -54,6 +54,12 @@ function recordLines(state: StateBlock, startLine: number, endLine: number): voi
   }
 }
 
+/** Replaces markdown-it's block rule `name` by `wrap(original)`, keeping the rules it may interrupt. */
+function wrapBlockRule(md: MarkdownIt, name: string, wrap: (original: BlockRule) => BlockRule): void {
+  const rule = (md.block.ruler as unknown as RuleList).__rules__.find((candidate) => candidate.name === name);
+  if (rule) md.block.ruler.at(name, wrap(rule.fn), { alt: rule.alt });
+}
+
 function createParser(): MarkdownIt {
   const md = new MarkdownItParser('default', { html: true });
   // Block structure only: we scan inline content ourselves, with offsets.
@@ -61,32 +67,17 @@ function createParser(): MarkdownIt {
   // `[^1]: https://…` and `[^1]: 数据见[@key]。` are footnote definitions to Pandoc and GFM, but to
   // CommonMark a link reference definition (its destination is any run without spaces), which
   // markdown-it would take out of the text: the footnote, and the source it gives, would be lost.
-  const references = (md.block.ruler as unknown as RuleList).__rules__.find((candidate) => candidate.name === 'reference');
-  if (references) {
-    const original = references.fn;
-    md.block.ruler.at(
-      'reference',
-      (state, startLine, endLine, silent) => {
-        const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-        if (state.src.charCodeAt(start) === 0x5b && state.src.charCodeAt(start + 1) === 0x5e) return false;
-        return original(state, startLine, endLine, silent);
-      },
-      { alt: references.alt },
-    );
-  }
+  wrapBlockRule(md, 'reference', (original) => (state, startLine, endLine, silent) => {
+    const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+    if (state.src.charCodeAt(start) === 0x5b && state.src.charCodeAt(start + 1) === 0x5e) return false;
+    return original(state, startLine, endLine, silent);
+  });
   for (const name of RECORDED_RULES) {
-    const rule = (md.block.ruler as unknown as RuleList).__rules__.find((candidate) => candidate.name === name);
-    if (!rule) continue;
-    const original = rule.fn;
-    md.block.ruler.at(
-      name,
-      (state, startLine, endLine, silent) => {
-        const matched = original(state, startLine, endLine, silent);
-        if (matched && !silent) recordLines(state, startLine, state.line);
-        return matched;
-      },
-      { alt: rule.alt },
-    );
+    wrapBlockRule(md, name, (original) => (state, startLine, endLine, silent) => {
+      const matched = original(state, startLine, endLine, silent);
+      if (matched && !silent) recordLines(state, startLine, state.line);
+      return matched;
+    });
   }
   return md;
 }
