@@ -53,6 +53,11 @@ function sampleInThisProcess({ engine, workspace, folder, passes, slice }) {
   return result;
 }
 
+/** A pass's whole time: its slices of reading, then the checks. */
+function totalMs(pass) {
+  return pass.slices.reduce((sum, ms) => sum + ms, 0) + pass.checksMs;
+}
+
 function pad(text, width) {
   return String(text).padEnd(width);
 }
@@ -94,8 +99,7 @@ async function main(argv) {
           found = seen;
         }
         samples.get(mode).push(result);
-        const total = (pass) => pass.slices.reduce((sum, ms) => sum + ms, 0) + pass.checksMs;
-        process.stderr.write(`process ${round + 1}${mode ? ` (${mode})` : ''}: passes ${result.map((pass) => total(pass).toFixed(0)).join(', ')} ms\n`);
+        process.stderr.write(`process ${round + 1}${mode ? ` (${mode})` : ''}: passes ${result.map((pass) => totalMs(pass).toFixed(0)).join(', ')} ms\n`);
       }
     }
     console.log(`${files.length} files of ${folder}/, ${found}; ${processes} processes per mode, ${passes} passes each; medians over the processes`);
@@ -117,9 +121,8 @@ async function main(argv) {
       const c = cold((pass) => pass.checksMs);
       const w = warm((pass) => pass.checksMs);
       console.log(`${pad('checks', 16)}${pad(`${c.toFixed(0)} ms`, 12)}${pad(`${w.toFixed(0)} ms`, 12)}${(c / w).toFixed(1)}×`);
-      const whole = (pass) => pass.slices.reduce((sum, ms) => sum + ms, 0) + pass.checksMs;
-      const coldWhole = cold(whole);
-      const warmWhole = warm(whole);
+      const coldWhole = cold(totalMs);
+      const warmWhole = warm(totalMs);
       console.log(`${pad('whole', 16)}${pad(`${coldWhole.toFixed(0)} ms`, 12)}${pad(`${warmWhole.toFixed(0)} ms`, 12)}${(coldWhole / warmWhole).toFixed(2)}×`);
       console.log(`warming up: ${(coldWhole - warmWhole).toFixed(0)} ms, ${((100 * (coldWhole - warmWhole)) / coldWhole).toFixed(0)}% of the cold pass`);
     }
