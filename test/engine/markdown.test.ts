@@ -582,6 +582,14 @@ describe('suppressions', () => {
     expect(parseMarkdown(text).suppressions).toEqual([{ rules: ['missing-source'], fromLine: 2, toLine: 2 }]);
   });
 
+  it("takes front matter's YAML comments, for the front matter's lines only", () => {
+    const text = '---\n# claimlint-disable-next-line invalid-claim\nas_of: 2024-13\n# claimlint-disable missing-source\ntitle: "<!-- claimlint-disable -->"\n---\n\nRussia holds 3.8 Mt.\n';
+    expect(parseMarkdown(text).suppressions).toEqual([
+      { rules: ['invalid-claim'], fromLine: 2, toLine: 2 },
+      { rules: ['missing-source'], fromLine: 3, toLine: 5 },
+    ]);
+  });
+
   it('disable-file covers the whole document', () => {
     const text = 'A 3 Mt.\n\nB 4 Mt.\n\n<!-- claimlint-disable-file unit-mismatch, contradiction -->\n';
     expect(parseMarkdown(text).suppressions).toEqual([{ rules: ['unit-mismatch', 'contradiction'], fromLine: 0, toLine: 5 }]);

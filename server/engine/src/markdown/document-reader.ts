@@ -15,6 +15,7 @@ import { splitSentences, type SentenceRange } from './sentence-splitter';
 import { SourceLines } from './source-lines';
 import { blankOutside, proseOf } from './prose-text';
 import { readSuppressions } from './suppressions';
+import { yamlSuppressions } from '../yaml/suppressions';
 
 /** A heading that introduces a reference list. */
 const REFERENCE_HEADING =
@@ -666,7 +667,7 @@ export class DocumentReader {
 
   private readSuppressions() {
     const comments = [...this.comments].sort((a, b) => a.start - b.start);
-    return readSuppressions(
+    const markdown = readSuppressions(
       comments.map((comment) => ({
         body: comment.body,
         firstLine: this.lines.lineOf(comment.start),
@@ -674,6 +675,11 @@ export class DocumentReader {
       })),
       this.lines.lineCount - 1,
     );
+    // Front matter is YAML, so its findings are silenced as in claim files, by `# claimlint-…`
+    // comments (an HTML comment there would be part of a YAML value), for its own lines only.
+    if (!this.frontMatter) return markdown;
+    const yaml = yamlSuppressions(this.text.slice(0, this.frontMatter.content.end));
+    return yaml.length === 0 ? markdown : [...yaml, ...markdown];
   }
 }
 

@@ -7,7 +7,10 @@ import { treeFromPlainBlocks } from '../yaml/plain-block-scanner';
 import { deref, treeFromDocument, type TreeNode } from '../yaml/yaml-tree';
 
 export interface FrontMatter {
+  /** From the opening `---` to the end of the closing line. */
   span: Span;
+  /** The YAML between the two lines. */
+  content: Span;
   /** Front matter `as_of:` as written (a number 2024 becomes "2024"). */
   asOf?: string;
   /** Pandoc `bibliography:` (a string or a list of strings). */
@@ -50,7 +53,7 @@ function parseFrontMatter(
   end: number,
   scanner: boolean,
 ): FrontMatter {
-  const frontMatter: FrontMatter = { span: { start, end }, bibliography: [] };
+  const frontMatter: FrontMatter = { span: { start, end }, content: { start: contentStart, end: contentEnd }, bibliography: [] };
   const content = text.slice(contentStart, contentEnd);
   // Front matter is nearly always plain YAML (`title: …`, `as_of: 2024`): the claim files' scanner
   // reads it in a fraction of the time `yaml`'s document API takes (which was 9% of a check of
