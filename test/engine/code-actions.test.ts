@@ -35,4 +35,24 @@ describe('the add-sources fix for a YAML claim', () => {
     expect(fixesFor('claims:\n  - {subject: ru, value: 3.8 Mt}\n')).toEqual([]);
     expect(fixesFor('claims:\n  - value: 3.8 Mt\n    sources: []\n')).toEqual([]);
   });
+
+  it('offers nothing for a value over more than one line, where a sources line under it would be inside it', () => {
+    // Found by the fix property with 3,000 runs: the sources line went under the value's second line.
+    expect(fixesFor('claims:\n  - subject: ru\n    value: {amount: 3.8,\n      unit: Mt}\n')).toEqual([]);
+  });
+});
+
+describe('the disable fix over a whole document', () => {
+  it('offers one per line and rule, at most 32, and each still reads as a suppression', () => {
+    const ws = new ClaimWorkspace({ root: '/ws', host: { readFile: (f) => (f === '/ws/sources.yaml' ? SOURCES : undefined) } });
+    const text = Array.from({ length: 100 }, (_, i) => `Line ${i} holds ${i + 1} Mt\nand ${i + 2} Mt more.\n`).join('\n');
+    ws.setDocument('/ws/a.md', text);
+    const diagnostics = ws.diagnostics();
+    expect(diagnostics.filter((d) => d.rule === 'missing-source').length).toBe(200);
+    const disables = codeActionsAt(ws, diagnostics, '/ws/a.md', { start: 0, end: text.length }).filter((a) => a.title.startsWith('Disable '));
+    expect(disables.length).toBe(32);
+    // Half of them on a paragraph's first line (a comment line above), half on its second (at its end).
+    expect(disables.filter((a) => a.edits[0]!.newText.endsWith('\n')).length).toBe(16);
+    expect(disables.filter((a) => a.edits[0]!.newText === ' <!-- claimlint-disable-line missing-source -->').length).toBe(16);
+  });
 });

@@ -84,9 +84,11 @@ function titleProblems(workspace: ClaimWorkspace, text: string, action: CodeActi
   if ((match = /^Disable (\S+) for this line$/.exec(action.title))) {
     const at = edit!.span.start;
     if (edit!.newText === ` <!-- claimlint-disable-line ${match[1]} -->`) {
-      // Where a wrapped figure or citation runs into the line, the comment goes at the line's end
-      // (a comment line above would split it): an insertion at the end of a line, nowhere else.
-      const atLineEnd = at === text.length || text[at] === '\n' || text[at] === '\r';
+      // Where a comment line above would split a wrapped figure, a table, paragraph, quote or list,
+      // the comment goes at the line's end: after all its text but a hard break's spaces or
+      // backslash, a heading's closing #s, or in a table row at the end of a cell.
+      const rest = /^[^\r\n]*/.exec(text.slice(at, at + 256))![0];
+      const atLineEnd = /^(?:[ \t]*|\\|[ \t]+#+[ \t]*|[ \t]*\|.*)$/.test(rest);
       return [
         ...single,
         ...(isInsert ? [] : ['replaces text instead of inserting a comment']),

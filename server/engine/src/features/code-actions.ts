@@ -1,11 +1,13 @@
 // Quick fixes, each an edit of its own span only: cite a known source after an unsourced figure's
 // sentence, write a figure in its metric's unit, replace an unknown source id with the nearest
-// known one, and disable a rule for the next line.
+// known one, and disable a rule for a line (disable-for-line.ts).
 import { parseMarkdown } from '../markdown';
 import type { Diagnostic, Span } from '../model';
 import { convertWritten } from '../quantity';
 import { closestMatches } from '../text/closest-matches';
 import type { ClaimWorkspace } from '../workspace/claim-workspace';
+import { disableActions } from './disable-for-line';
+import { paragraphEnd, paragraphStart } from './paragraph-window';
 
 export interface TextEdit {
   file: string;
@@ -25,8 +27,6 @@ export interface CodeAction {
 const CITATION_CHOICES = 3;
 /** How far after a figure the sentence end is looked for. */
 const SENTENCE_WINDOW = 2000;
-/** How far around a figure its paragraph (or table) is read to find its sentence. */
-const PARAGRAPH_WINDOW = 20_000;
 
 export function codeActionsAt(workspace: ClaimWorkspace, diagnostics: readonly Diagnostic[], file: string, range: Span): CodeAction[] {
   const text = workspace.textOf(file);
@@ -42,17 +42,7 @@ export function codeActionsAt(workspace: ClaimWorkspace, diagnostics: readonly D
     if (diagnostic.rule === 'unknown-source') for (const action of replaceUnknownSource(workspace, text, diagnostic)) actions.push(action);
   }
   for (const action of convertUnits(workspace, text, file, range)) actions.push(action);
-  const disabled = new Set<string>();
-  let wrapped: Span[] | undefined;
-  for (const diagnostic of overlapping) {
-    const line = workspace.positionAt(file, diagnostic.span.start).line;
-    const key = `${line}:${diagnostic.rule}`;
-    if (disabled.has(key)) continue;
-    disabled.add(key);
-    if (isMarkdown) wrapped ??= spansOverLineBreaks(workspace, text, file, diagnostics);
-    const action = disableForLine(workspace, text, diagnostic, line, isMarkdown, wrapped ?? []);
-    if (action) actions.push(action);
-  }
+  for (const action of disableActions(workspace, text, file, isMarkdown, overlapping, diagnostics)) actions.push(action);
   return actions;
 }
 
@@ -69,8 +59,10 @@ function insertCitations(workspace: ClaimWorkspace, text: string, diagnostic: Di
 }
 
 /** A YAML claim in block style gets a `sources:` line under its `value:` line, at the key's indent.
- *  Flow-style claims (`{value: …}`) and claims that already have a `sources:` key get no fix. */
+ *  Flow-style claims (`{value: …}`), values over more than one line (whose end may be where the
+ *  next key begins) and claims that already have a `sources:` key get no fix. */
 function insertYamlSources(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic): CodeAction[] {
+  if (/[\r\n]/.test(text.slice(diagnostic.span.start, diagnostic.span.end))) return [];
   const lineStart = text.lastIndexOf('\n', diagnostic.span.start - 1) + 1;
   const valueKey = /^([ \t]*(?:-[ \t]+)?)value[ \t]*:/.exec(text.slice(lineStart, diagnostic.span.start));
   if (!valueKey) return [];
@@ -115,20 +107,6 @@ function citationPoint(text: string, figure: Span): number {
   if (!TERMINATORS.has(paragraph[at - 1]!)) return from + sentence.span.end;
   while (at > end && TERMINATORS.has(paragraph[at - 1]!)) at--;
   return from + at;
-}
-
-/** Just after the last blank line before `at`, or the window's start. */
-function paragraphStart(text: string, at: number): number {
-  const limit = Math.max(0, at - PARAGRAPH_WINDOW);
-  const blank = Math.max(text.lastIndexOf('\n\n', at), text.lastIndexOf('\r\r', at), text.lastIndexOf('\n\r\n', at));
-  return blank >= limit ? blank + 1 : limit;
-}
-
-/** Just after the last line before the next blank line after `at`, or the window's end. */
-function paragraphEnd(text: string, at: number): number {
-  const limit = Math.min(text.length, at + PARAGRAPH_WINDOW);
-  const ends = ['\n\n', '\r\r', '\r\n\r'].map((blank) => text.indexOf(blank, at)).filter((i) => i >= 0 && i <= limit);
-  return ends.length > 0 ? Math.min(...ends) + 1 : limit;
 }
 
 /** Where a citation goes when the reader finds no sentence: before the full stop that ends the figure's sentence, else at the line's end. */
@@ -189,47 +167,4 @@ function convertUnits(workspace: ClaimWorkspace, text: string, file: string, ran
     actions.push({ title: `Write ${written} as ${converted}`, edits: [{ file, span: claim.span, newText: converted }] });
   }
   return actions;
-}
-
-/**
- * The spans of a Markdown file's claims and diagnostics that run over a line break, such as a
- * figure wrapped as "2024" / "tons": a comment line inserted inside one would split it.
- */
-function spansOverLineBreaks(workspace: ClaimWorkspace, text: string, file: string, diagnostics: readonly Diagnostic[]): Span[] {
-  const spans: Span[] = [];
-  const consider = (span: Span): void => {
-    for (let i = span.start; i < span.end; i++) {
-      if (text.charCodeAt(i) === 10) {
-        spans.push(span);
-        return;
-      }
-    }
-  };
-  for (const claim of workspace.claimsIn(file)) consider(claim.span);
-  for (const diagnostic of diagnostics) if (diagnostic.file === file) consider(diagnostic.span);
-  return spans;
-}
-
-/**
- * "Disable RULE for this line": a `disable-next-line` comment on a line of its own above the line.
- * Where a wrapped figure or citation runs into the line (a new line would split it), a
- * `disable-line` comment at the line's end instead; where one also runs on past it, none.
- */
-function disableForLine(workspace: ClaimWorkspace, text: string, diagnostic: Diagnostic, line: number, isMarkdown: boolean, wrapped: readonly Span[]): CodeAction | undefined {
-  const lineStart = workspace.offsetAt(diagnostic.file, { line, character: 0 });
-  const title = `Disable ${diagnostic.rule} for this line`;
-  const crosses = (at: number): boolean => wrapped.some((span) => span.start < at && span.end > at);
-  if (isMarkdown && crosses(lineStart)) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    if (crosses(lineEnd)) return undefined;
-    return { title, edits: [{ file: diagnostic.file, span: { start: lineEnd, end: lineEnd }, newText: ` <!-- claimlint-disable-line ${diagnostic.rule} -->` }], diagnostic };
-  }
-  let indentEnd = lineStart;
-  while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
-  const indent = text.slice(lineStart, indentEnd);
-  const comment = isMarkdown ? `<!-- claimlint-disable-next-line ${diagnostic.rule} -->` : `# claimlint-disable-next-line ${diagnostic.rule}`;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  return { title, edits: [{ file: diagnostic.file, span: { start: lineStart, end: lineStart }, newText: `${indent}${comment}${newline}` }], diagnostic };
 }
