@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/e2e/**'],
     testTimeout: 30_000,
     globalSetup: ['test/cli/global-setup.ts'],
+    // FC_SEED=<seed> replays a property test's failing run (docs/robustness.md).
+    setupFiles: ['test/support/fast-check-seed.ts'],
   },
 });
