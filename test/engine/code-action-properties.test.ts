@@ -214,6 +214,7 @@ describe('the disable fix, on cases the property found', () => {
     ['a list item after a blank line', 'missing-source', '- China holds 44 Mt [@nowhere].\n\n- Russia holds 3.8 Mt.\n', '- Russia holds 3.8 Mt. <!-- claimlint-disable-line missing-source -->\n'],
     ['a heading with closing #s', 'unknown-source', 'Intro.\n## Russia: 3.8 Mt [@nowhere] ##\n', '## Russia: 3.8 Mt [@nowhere] <!-- claimlint-disable-line unknown-source --> ##\n'],
     ['a line ending in a hard break of spaces', 'missing-source', 'Intro [@nowhere].\nRussia holds 3.8 Mt.  \nMore.\n', 'Russia holds 3.8 Mt. <!-- claimlint-disable-line missing-source -->  \n'],
+    ['a line ending in a lone carriage return', 'missing-source', 'Intro [@nowhere].\rRussia holds 3.8 Mt.\rMore.\n', 'Russia holds 3.8 Mt. <!-- claimlint-disable-line missing-source -->\rMore.\n'],
     ['a line ending in a backslash break', 'missing-source', 'Intro [@nowhere].\nRussia holds 3.8 Mt.\\\nMore.\n', 'Russia holds 3.8 Mt. <!-- claimlint-disable-line missing-source -->\\\n'],
   ])("inside %s, puts the %s comment at the end of the line (or table cell): the document renders and reads as before", (_, rule, text, line) => {
     const { after, before, left } = disableFirst(text, rule);

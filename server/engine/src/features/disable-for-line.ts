@@ -5,6 +5,7 @@ import { parseMarkdown, type MarkdownDocument } from '../markdown';
 import { readFrontMatter, type FrontMatter } from '../markdown/front-matter';
 import type { Diagnostic, Span } from '../model';
 import type { ClaimWorkspace } from '../workspace/claim-workspace';
+import { LineIndex } from '../text/line-index';
 import { parseClaimsFile, type ParsedClaimsFile } from '../yaml/claims-file';
 import type { CodeAction, TextEdit } from './code-actions';
 import { paragraphEnd, paragraphStart } from './paragraph-window';
@@ -97,7 +98,9 @@ function disableForLine(workspace: ClaimWorkspace, text: string, diagnostic: Dia
     if (crosses(lineStart) || !startsBlock(text, lineStart)) {
       const at = lineCommentPoint(text, lineStart, diagnostic.span.end);
       const edit = { file: diagnostic.file, span: { start: at, end: at }, newText: ` <!-- claimlint-disable-line ${diagnostic.rule} -->` };
-      if (crosses(at) || unclosedRawHtml(text, paragraphStart(text, lineStart), at, paragraphEnd(text, at)) || !readsAsSuppression(text, edit, lineStart, diagnostic.rule, markdown.paragraphs)) return undefined;
+      // The paragraph from the line's start: from its end, just before a blank line, it would find that one.
+      const paragraph = { start: paragraphStart(text, lineStart), end: paragraphEnd(text, at) };
+      if (crosses(at) || unclosedRawHtml(text, paragraph, at) || !readsAsSuppression(text, paragraph, edit, lineStart, diagnostic.rule, markdown.paragraphs)) return undefined;
       return { title, edits: [edit], diagnostic };
     }
   }
@@ -137,13 +140,14 @@ const HTML_CLOSERS: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
- * Whether raw HTML in the paragraph from `from` to `to` (a comment, declaration or processing
+ * Whether raw HTML in the paragraph (a comment, declaration or processing
  * instruction) is open at `at`, where the inserted comment would end up inside it or close it and
  * hide the text between; or is never closed, which markdown-it may then read differently around
  * the new comment (inside an unclosed `[`, it shows the comment as text).
  */
-function unclosedRawHtml(text: string, from: number, at: number, to: number): boolean {
-  for (let i = text.indexOf('<', from); i >= 0 && i < to; i = text.indexOf('<', i + 1)) {
+function unclosedRawHtml(text: string, paragraph: Span, at: number): boolean {
+  const to = paragraph.end;
+  for (let i = text.indexOf('<', paragraph.start); i >= 0 && i < to; i = text.indexOf('<', i + 1)) {
     const opener = text.slice(i, i + 9);
     const closer = HTML_CLOSERS.find(([start]) => start.test(opener))?.[1];
     if (!closer) continue;
@@ -175,9 +179,9 @@ function startsBlock(text: string, lineStart: number): boolean {
  * last pipe it would be an extra cell, and a row with more cells than its header loses the rest.
  */
 function lineCommentPoint(text: string, lineStart: number, findingEnd: number): number {
-  let lineEnd = text.indexOf('\n', lineStart);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
+  // Lines end at \n, \r\n or a lone \r, as the line numbers of suppressions count them.
+  let lineEnd = lineStart;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
   let end = lineEnd;
   while (end > lineStart && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   if (ATX_HEADING.test(text.slice(lineStart, Math.min(end, lineStart + 64)))) {
@@ -203,14 +207,12 @@ function lineCommentPoint(text: string, lineStart: number, findingEnd: number): 
 
 /**
  * Whether the document, with `edit`'s comment inserted, reads as before but for the comment, and
- * the comment as a suppression of `rule` on its line: the paragraph around it is read again both
+ * the comment as a suppression of `rule` on the line at `lineStart`: the paragraph is read again both
  * ways. A comment that lands in a code span, or that ends the paragraph's table, is caught here.
  */
-function readsAsSuppression(text: string, edit: TextEdit, lineStart: number, rule: string, paragraphs: Map<string, MarkdownDocument>): boolean {
+function readsAsSuppression(text: string, paragraph: Span, edit: TextEdit, lineStart: number, rule: string, paragraphs: Map<string, MarkdownDocument>): boolean {
   const at = edit.span.start;
-  // From the line's start: at the line's end, just before a blank line, it would find that one.
-  const from = paragraphStart(text, lineStart);
-  const to = paragraphEnd(text, at);
+  const { start: from, end: to } = paragraph;
   const window = text.slice(from, to);
   const relative = at - from;
   const key = `${from}:${to}`;
@@ -218,7 +220,8 @@ function readsAsSuppression(text: string, edit: TextEdit, lineStart: number, rul
   if (!before) paragraphs.set(key, (before = parseMarkdown(window)));
   const after = parseMarkdown(window.slice(0, relative) + edit.newText + window.slice(relative));
   const length = edit.newText.length;
-  const line = lineCount(window, relative);
+  // The finding's line, which the comment must cover (the comment is on it, unless a line end was missed).
+  const line = new LineIndex(window).positionAt(lineStart - from).line;
   if (!after.suppressions.some((s) => s.fromLine <= line && line <= s.toLine && s.rules.includes(rule))) return false;
   if (after.prose.slice(0, relative) + after.prose.slice(relative + length) !== before.prose) return false;
   if (after.sentences.length !== before.sentences.length) return false;
@@ -227,14 +230,4 @@ function readsAsSuppression(text: string, edit: TextEdit, lineStart: number, rul
     const old = before.sentences[index]!;
     return back(sentence.span.start) === old.span.start && back(sentence.span.end) === old.span.end && sentence.inTable === old.inTable;
   });
-}
-
-/** The number of line breaks (\n, \r\n or \r, as Markdown counts them) before `end`: the 0-based line of that offset. */
-function lineCount(text: string, end: number): number {
-  let lines = 0;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
-  }
-  return lines;
 }
