@@ -31,6 +31,8 @@ interface DisableContext {
 /** One fix per line and rule of the diagnostics in range, the first MAX_DISABLE_ACTIONS of them. */
 export function disableActions(workspace: ClaimWorkspace, text: string, file: string, isMarkdown: boolean, overlapping: readonly Diagnostic[], diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
+  // Most requests (a cursor moving through the text) have no diagnostic in range: read nothing for them.
+  if (overlapping.length === 0) return actions;
   const disabled = new Set<string>();
   const context: DisableContext = isMarkdown
     ? { markdown: { wrapped: spansOverLineBreaks(workspace, text, file, diagnostics), frontMatter: readFrontMatter(text), paragraphs: new Map() } }
