@@ -132,7 +132,7 @@ describe('bad input found by the fuzzer (npm run fuzz)', () => {
 
 describe('YAML that once took seconds (found by npm run fuzz)', () => {
   it('reports a list used as a mapping key instead of turning it into a string', () => {
-    const text = `claims:\n  ${'['.repeat(800)}${']'.repeat(800)}: x\n`;
+    const text = `claims:\n  ${'['.repeat(200)}${']'.repeat(200)}: x\n`;
     const diagnostics = workspace({ 'a.claims.yaml': text }).diagnostics();
     expect(diagnostics.map((d) => d.message)).toContain('a YAML mapping key must be plain text, not a list or mapping');
   });

@@ -2,6 +2,7 @@
 // `---` or `...` line, as Pandoc and static-site generators read it. Without a closing line there is
 // no front matter: the `---` is a thematic break or a setext underline, and markdown-it decides.
 import { parseDocument } from 'yaml';
+import { MAX_YAML_NESTING, nestsDeeperThan } from '../yaml/nesting-depth';
 import type { Span } from '../model';
 import { treeFromPlainBlocks } from '../yaml/plain-block-scanner';
 import { deref, treeFromDocument, type TreeNode } from '../yaml/yaml-tree';
@@ -60,6 +61,14 @@ function parseFrontMatter(
   // 1,000 small reports with front matter, docs/benchmarks.md). Whatever it declines goes to `yaml`.
   const tree = scanner ? treeFromPlainBlocks(content) : undefined;
   if (tree !== undefined) return readFrontMatterTree(frontMatter, tree, content, contentStart);
+  if (nestsDeeperThan(content)) {
+    // yaml would recurse until the stack ran out, which can abort the process (nesting-depth.ts).
+    frontMatter.error = {
+      message: `Front matter is nested too deeply to be read (more than ${MAX_YAML_NESTING} levels); front matter is a few levels deep`,
+      span: { start: contentStart, end: contentStart },
+    };
+    return frontMatter;
+  }
   try {
     const document = parseDocument(content, { prettyErrors: false, logLevel: 'error' });
     const firstError = document.errors[0];

@@ -25,14 +25,14 @@ export function parseBibtexRegistry(text: string, file: string): { sources: Sour
   const findings: Finding[] = [];
   const pieces: ParsedPiece[] = [];
   try {
-    pieces.push({ file: parseBibtex(text, { verbatimProperties: VERBATIM_FIELDS }), base: 0 });
+    pieces.push({ file: parseBibtexNestedLittle(text), base: 0 });
   } catch (wholeFileError) {
     // Something is broken: read entry by entry (each parse is linear in its entry, so this stays
     // linear overall) and report each entry that does not parse.
     for (const chunk of entryChunks(text)) {
       const chunkText = text.slice(chunk.start, chunk.end);
       try {
-        pieces.push({ file: parseBibtex(chunkText, { verbatimProperties: VERBATIM_FIELDS }), base: chunk.start });
+        pieces.push({ file: parseBibtexNestedLittle(chunkText), base: chunk.start });
       } catch (error) {
         findings.push(brokenEntryFinding(text, file, chunk, error));
       }
@@ -158,6 +158,29 @@ interface Chunk {
   end: number;
 }
 
+/** Entries nest braces a few levels deep ({{NASA}} in a title); the grammar reads this many and far more. */
+const MAX_BRACE_NESTING = 256;
+
+class BracesTooDeep extends Error {}
+
+/**
+ * The grammar reads nested braces by recursion and runs out of stack at about 6,000 levels; a
+ * stack overflow can abort the process rather than throw (yaml/nesting-depth.ts), so deeper text
+ * is never handed to it.
+ */
+function parseBibtexNestedLittle(text: string): BibFile {
+  let depth = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x7b) {
+      if (++depth > MAX_BRACE_NESTING) throw new BracesTooDeep();
+    } else if (code === 0x7d && depth > 0) {
+      depth--;
+    }
+  }
+  return parseBibtex(text, { verbatimProperties: VERBATIM_FIELDS });
+}
+
 /** The text split before every `@` that begins a line (entries, @string, @comment …). */
 function entryChunks(text: string): Chunk[] {
   const starts: number[] = [];
@@ -176,6 +199,9 @@ function brokenEntryFinding(text: string, file: string, chunk: Chunk, error: unk
   const located = error as { location?: { start?: { offset?: number } }; found?: unknown };
   const offset = located.location?.start?.offset;
   const content = trimmedSpan(text, chunk.start, chunk.end);
+  if (error instanceof BracesTooDeep) {
+    return finding(file, headerSpan, `BibTeX ${name} nests braces too deeply to be read (more than ${MAX_BRACE_NESTING} levels); entries nest a few`);
+  }
   if (typeof offset !== 'number') {
     return finding(file, headerSpan, `BibTeX ${name} could not be read: ${oneLine(error)}`);
   }

@@ -713,7 +713,7 @@ export class ClaimWorkspace {
       const extracted = extractMarkdownClaims(file, document, vocabulary, quantityOptions, this.linesOf(file));
       const findings = [...extracted.findings];
       const frontMatter = document.frontMatter;
-      if (frontMatter?.error) findings.push(invalidClaimFinding(file, frontMatter.error.span, `Front matter: ${frontMatter.error.message}`));
+      if (frontMatter?.error) findings.push(invalidClaimFinding(file, frontMatter.error.span, frontMatter.error.message));
       const bibliography: string[] = [];
       for (const entry of frontMatter?.bibliography ?? []) {
         const resolved = resolvePath(file, entry.path);

@@ -2,6 +2,7 @@
 // value for schema validation (guarded against alias bombs), and the way from a value path back to
 // the node that wrote it.
 import { Scalar, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { MAX_YAML_NESTING, nestsDeeperThan } from './nesting-depth';
 import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Finding, Span } from '../model';
 import { quoted } from './message-text';
@@ -24,6 +25,8 @@ export interface ParsedYaml {
  * caller wraps the rest of its work too, but the parser itself is where hostile input bites.
  */
 export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON'): ParsedYaml {
+  // Checked first: yaml itself would recurse until the stack ran out (nesting-depth.ts says why that can abort the process).
+  if (nestsDeeperThan(text)) return tooDeep(text, file, language);
   let doc: Document.Parsed;
   try {
     // logLevel error: yaml would otherwise print warnings (a mapping used as a key) on stderr.
@@ -32,8 +35,8 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
     if (!(error instanceof RangeError)) throw error;
     return tooDeep(text, file, language);
   }
-  // yaml turns a stack overflow (nesting thousands deep) into an error wherever the parser was,
-  // which depends on the caller's stack: report it once, the same way every time.
+  // Should the stack run out all the same, yaml turns the overflow into an error wherever the
+  // parser was, which depends on the caller's stack: report it once, the same way every time.
   if (doc.errors.some((error) => /call stack/i.test(error.message))) return tooDeep(text, file, language);
   const keysByOffset = doc.errors.some((error) => error.code === 'DUPLICATE_KEY') ? mappingKeysByOffset(doc) : undefined;
   const findings: Finding[] = doc.errors.map((error) => {
@@ -92,7 +95,7 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
 
 /** A document nested too deeply to read: one finding at its start, and nothing else read. */
 function tooDeep(text: string, file: string, language: string): ParsedYaml {
-  const message = `${language} nested too deeply to be read (thousands of levels); claimlint files are a few levels deep`;
+  const message = `${language} nested too deeply to be read (more than ${MAX_YAML_NESTING} levels); claimlint files are a few levels deep`;
   return { doc: parseDocument('', { prettyErrors: false }), findings: [finding(file, visibleSpan(text, 0, 0), message)], data: undefined, hasSyntaxErrors: true };
 }
 
