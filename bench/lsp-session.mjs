@@ -2,6 +2,8 @@
 //
 //   node bench/lsp-session.mjs <workspace> [--budget-ms 280000] [--edits 200] [--cross-file 200] [--hovers 100]
 //
+// --hovers sets how many of each request (hover, code action, document symbols) are sampled.
+//
 // 1. First pass: from sending `initialize` to the end of the server's work-done progress. The
 //    server reads the workspace inside one progress, checks it, publishes every file that has
 //    diagnostics (a clean file that no editor shows needs no empty list), then ends the progress
@@ -16,7 +18,8 @@
 //    files), which would otherwise be taken for the next edit's answer.
 // 3. Cross-file: the same edit to file A of a crossFilePairs entry; latency until B's publish.
 //    Every ×1.5 edit is checked: the contradiction must appear on the edited (or B's) figure line.
-// 4. Hover on figures (request → response), then the server's peak RSS (VmHWM), shutdown, exit.
+// 4. Requests on figures (request → response): hover, code actions at the figure, the file's
+//    document symbols. Then the server's peak RSS (VmHWM), shutdown, exit.
 // Prints one JSON object. Never throws for a misbehaving server: timeouts are counted and reported.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -205,23 +208,35 @@ async function main() {
     );
     result.crossFile.pairs = manifest.crossFilePairs.length;
 
-    // --- hover ---
-    const hoverFigures = cycle(manifest.markdownFigures, options.hovers);
-    result.hover = { latencies: [], timeouts: 0, empty: 0, errors: [] };
+    // --- requests an editor sends as the cursor moves: hover, code actions, the outline ---
+    const requestFigures = cycle(manifest.markdownFigures, options.hovers);
     const texts = new Map();
-    for (const figure of hoverFigures) {
-      if (remaining() < SAMPLE_TIMEOUT_MS / 3) { result.hover.stoppedEarly = 'time budget used up'; break; }
-      if (!texts.has(figure.file)) texts.set(figure.file, readFileSync(join(options.workspace, figure.file), 'utf8'));
-      const position = positionAt(texts.get(figure.file), figure.offset + 1);
-      const answer = await client.request('textDocument/hover', { textDocument: { uri: uriOf(figure.file) }, position }, Math.min(SAMPLE_TIMEOUT_MS, remaining()));
-      if (answer.error) {
-        if (answer.error.startsWith('no answer')) result.hover.timeouts += 1;
-        else result.hover.errors.push(answer.error);
-        continue;
+    const sampleRequests = async (method, paramsOf, isEmpty) => {
+      const sampled = { latencies: [], timeouts: 0, empty: 0, errors: [] };
+      for (const figure of requestFigures) {
+        if (remaining() < SAMPLE_TIMEOUT_MS / 3) { sampled.stoppedEarly = 'time budget used up'; break; }
+        if (!texts.has(figure.file)) texts.set(figure.file, readFileSync(join(options.workspace, figure.file), 'utf8'));
+        const position = positionAt(texts.get(figure.file), figure.offset + 1);
+        const answer = await client.request(method, paramsOf({ uri: uriOf(figure.file) }, position), Math.min(SAMPLE_TIMEOUT_MS, remaining()));
+        if (answer.error) {
+          if (answer.error.startsWith('no answer')) sampled.timeouts += 1;
+          else sampled.errors.push(answer.error);
+          continue;
+        }
+        sampled.latencies.push(answer.ms);
+        if (isEmpty(answer.result)) sampled.empty += 1;
       }
-      result.hover.latencies.push(answer.ms);
-      if (!answer.result?.contents) result.hover.empty += 1;
-    }
+      return sampled;
+    };
+    result.hover = await sampleRequests('textDocument/hover', (textDocument, position) => ({ textDocument, position }), (answer) => !answer?.contents);
+    // Most figures have no diagnostic: the editor asks all the same, at every cursor move.
+    result.codeAction = await sampleRequests(
+      'textDocument/codeAction',
+      (textDocument, position) => ({ textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }),
+      () => false,
+    );
+    // Asked after every edit for the outline and breadcrumbs; a report with figures has symbols.
+    result.documentSymbol = await sampleRequests('textDocument/documentSymbol', (textDocument) => ({ textDocument }), (answer) => !Array.isArray(answer) || answer.length === 0);
 
     if (client.exited) throw new Error('the server exited during the session');
     result.peakRssKb = client.peakRssKb();

@@ -80,6 +80,9 @@ const ROWS = [
   ['LSP edit p50 / p95 / max', (size) => latencies(size.lsp?.edit), 'lsp'],
   ['LSP cross-file p50 / p95 / max', (size) => latencies(size.lsp?.crossFile), 'lsp'],
   ['LSP hover p50 / p95 / max', (size) => latencies(size.lsp?.hover), 'lsp'],
+  // Not in results from before session 11, which did not measure them.
+  ['LSP code action p50 / p95 / max', (size) => (size.lsp ? (latencies(size.lsp.codeAction) ?? 'not measured') : undefined), 'lsp'],
+  ['LSP document symbols p50 / p95 / max', (size) => (size.lsp ? (latencies(size.lsp.documentSymbol) ?? 'not measured') : undefined), 'lsp'],
   ['LSP server peak RSS', (size) => runs(size.lsp?.peakRssKb, mebibytes), 'lsp'],
   // The same peak read when the first pass ends: the rest is what the edits and hovers added.
   ['  of which by the end of the first pass', (size) => (size.lsp ? (runs(size.lsp.firstPassPeakRssKb, mebibytes) ?? 'not measured') : undefined), 'lsp'],
@@ -122,11 +125,12 @@ function failureLines(result) {
       if (measured.contradictionsSeen < scaled) lines.push(`${sizeLabel(size.claims)}, LSP ${kind}: a contradiction showed after ${measured.contradictionsSeen} of ${scaled} ×1.5 edits; first misses: ${JSON.stringify(measured.contradictionsMissing)}`);
       if (measured.repeatedPublishes > 0) lines.push(`${sizeLabel(size.claims)}, LSP ${kind}: ${measured.repeatedPublishes} edits published the awaited document more than once`);
     }
-    for (const kind of ['edit', 'crossFile', 'hover']) {
+    for (const kind of ['edit', 'crossFile', 'hover', 'codeAction', 'documentSymbol']) {
       for (const reason of size.lsp?.[kind]?.stoppedEarly ?? []) lines.push(`${sizeLabel(size.claims)}, LSP ${kind}: stopped early (${reason})`);
       for (const error of size.lsp?.[kind]?.errors ?? []) lines.push(`${sizeLabel(size.claims)}, LSP ${kind}: ${error}`);
     }
     if (size.lsp?.hover?.empty) lines.push(`${sizeLabel(size.claims)}, LSP hover: ${size.lsp.hover.empty} hovers on figures came back empty`);
+    if (size.lsp?.documentSymbol?.empty) lines.push(`${sizeLabel(size.claims)}, LSP document symbols: ${size.lsp.documentSymbol.empty} reports with figures had none`);
   }
   return lines;
 }

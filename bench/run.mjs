@@ -83,7 +83,7 @@ function progressLine(step, sample) {
     show('markdown-it', sample.markdownIt?.wallMs);
   } else if (step.name === 'lsp') {
     show('first pass', sample.firstPass?.ms);
-    if (sample.edit) parts.push(`${sample.edit.latencies.length} edits, ${sample.crossFile.latencies.length} cross-file, ${sample.hover.latencies.length} hovers`);
+    if (sample.edit) parts.push(`${sample.edit.latencies.length} edits, ${sample.crossFile.latencies.length} cross-file, ${sample.hover.latencies.length} hovers, ${sample.codeAction.latencies.length} code actions, ${sample.documentSymbol.latencies.length} symbol lists`);
   } else show('wall', sample.wallMs);
   const failures = sample.failure ? [sample.failure] : Object.values(sample).map((part) => part?.failure).filter(Boolean);
   for (const failed of failures) parts.push(`FAILED (${failed.what}: ${failed.error})`);

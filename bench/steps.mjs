@@ -149,7 +149,7 @@ export const lspStep = {
     const kind = (name) => ({
       ...summarizeLatencies(pooled(name)),
       timeouts: total(name, 'timeouts'),
-      ...(name === 'hover' ? { empty: total(name, 'empty') } : {
+      ...(REQUEST_KINDS.has(name) ? { empty: total(name, 'empty') } : {
         changes: total(name, 'changes'),
         // Half the changes scale a figure ×1.5: each must show a contradiction where the session looks.
         contradictionsSeen: total(name, 'contradictionsSeen'),
@@ -173,11 +173,16 @@ export const lspStep = {
       edit: kind('edit'),
       crossFile: kind('crossFile'),
       hover: kind('hover'),
+      codeAction: kind('codeAction'),
+      documentSymbol: kind('documentSymbol'),
       peakRssKb: summarizeRuns(good.map((sample) => sample.peakRssKb)),
       notes: [...new Set(good.flatMap((sample) => sample.notes ?? []))],
       failures: samples.filter((sample) => sample.failure).map((sample) => sample.failure),
     };
   },
 };
+
+/** The session's requests (request → response), as against its edits (didChange → publish). */
+const REQUEST_KINDS = new Set(['hover', 'codeAction', 'documentSymbol']);
 
 export const STEPS = [floorStep, cliStep, markdownlintStep, lspStep];

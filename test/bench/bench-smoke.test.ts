@@ -21,6 +21,7 @@ interface Latencies {
   p95?: number;
   max?: number;
   timeouts: number;
+  empty?: number;
   changes?: number;
   contradictionsSeen?: number;
 }
@@ -48,6 +49,8 @@ interface BenchResult {
       edit: Latencies;
       crossFile: Latencies;
       hover: Latencies;
+      codeAction: Latencies;
+      documentSymbol: Latencies;
       peakRssKb?: Runs;
       firstPassPeakRssKb?: Runs;
       failures: Failure[];
@@ -151,6 +154,18 @@ describe('npm run bench at 1k claims, one run', () => {
     const { hover } = result.sizes[0].lsp;
     expect(hover.count).toBeGreaterThanOrEqual(100);
     expect(hover.p50).toBeGreaterThan(0);
+  });
+
+  it('answers at least 100 code action requests at figures, and 100 outlines of reports, none of them empty', () => {
+    const { codeAction, documentSymbol } = result.sizes[0].lsp;
+    for (const kind of [codeAction, documentSymbol]) {
+      expect(kind.count).toBeGreaterThanOrEqual(100);
+      expect(kind.timeouts).toBe(0);
+      expect(kind.p50).toBeGreaterThan(0);
+    }
+    expect(documentSymbol.empty).toBe(0);
+    expect(stdout).toMatch(/LSP code action p50 \/ p95 \/ max +\S+ ms/);
+    expect(stdout).toMatch(/LSP document symbols p50 \/ p95 \/ max +\S+ ms/);
   });
 
   it('leaves every target, all at 100k, unmeasured, and says why', () => {

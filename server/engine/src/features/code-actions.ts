@@ -155,8 +155,9 @@ function replaceUnknownSource(workspace: ClaimWorkspace, text: string, diagnosti
 
 function convertUnits(workspace: ClaimWorkspace, text: string, file: string, range: Span): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const claim of workspace.claims()) {
-    if (claim.file !== file || !claim.quantity || claim.span.start > range.end || claim.span.end < range.start) continue;
+  // The file's own claims: the workspace's are 100,000 at scale, and a cursor move asks again.
+  for (const claim of workspace.claimsIn(file)) {
+    if (!claim.quantity || claim.span.start > range.end || claim.span.end < range.start) continue;
     const unit = claim.metric ? workspace.vocabulary.get('metric', claim.metric.id)?.unit : undefined;
     if (!unit) continue;
     const written = text.slice(claim.span.start, claim.span.end);

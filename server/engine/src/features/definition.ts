@@ -9,7 +9,7 @@ export function definitionAt(workspace: ClaimWorkspace, file: string, offset: nu
   if (citation?.citation.id) {
     return workspace.sources().filter((s) => s.id === citation.citation.id).map((s) => ({ file: s.file, span: s.idSpan }));
   }
-  const claim = workspace.claims().find((c) => c.file === file && c.origin === 'yaml' && [c.subject, c.metric].some((part) => part !== undefined && touchesEvidence(part, offset)));
+  const claim = workspace.claimsIn(file).find((c) => c.origin === 'yaml' && [c.subject, c.metric].some((part) => part !== undefined && touchesEvidence(part, offset)));
   if (!claim) return [];
   const isSubject = claim.subject !== undefined && touchesEvidence(claim.subject, offset);
   const part = isSubject ? claim.subject! : claim.metric!;

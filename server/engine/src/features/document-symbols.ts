@@ -10,12 +10,10 @@ export interface ClaimSymbol {
 
 export function claimSymbols(workspace: ClaimWorkspace, file: string): ClaimSymbol[] {
   const describe = workspace.describer();
-  return workspace
-    .claims()
-    .filter((claim) => claim.file === file)
-    .map((claim) => ({
-      name: `${describe.label(claim)}: ${claim.quantity ? describe.value(claim.quantity) : '?'}${claim.id ? ` (${claim.id})` : ''}`,
-      detail: describe.sources(claim),
-      span: claim.span,
-    }));
+  // The file's own claims, not the workspace's filtered: editors ask for symbols after every edit.
+  return workspace.claimsIn(file).map((claim) => ({
+    name: `${describe.label(claim)}: ${claim.quantity ? describe.value(claim.quantity) : '?'}${claim.id ? ` (${claim.id})` : ''}`,
+    detail: describe.sources(claim),
+    span: claim.span,
+  }));
 }
