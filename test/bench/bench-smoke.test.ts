@@ -196,6 +196,18 @@ describe('bench/parallel-probe.mjs on the same 1k workspace, one round', () => {
   }, 70_000);
 });
 
+describe('bench/requests-probe.mjs on the same 1k workspace, one round', () => {
+  it('answers every editor request it times, each with a usable answer', () => {
+    const workspace = join(scratch, 'workspaces', 'claims-1000-seed-1');
+    const run = spawnSync(process.execPath, ['bench/requests-probe.mjs', workspace, '--rounds', '1'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    // The probe fails by itself when a request's answer is empty or of the wrong shape.
+    expect(run.stderr).not.toMatch(/requests-probe:/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^60 files, 1000 claims, 1 rounds; request at reports\//m);
+    expect(run.stdout.match(/^[a-z ,]+ +median +[\d.]+ ms +max +[\d.]+ ms$/gm)).toHaveLength(11);
+  }, 70_000);
+});
+
 describe('bench/warm-up-probe.mjs on the same 1k workspace', () => {
   it('times a cold and a warm pass slice by slice, and every pass finds the same claims', () => {
     const workspace = join(scratch, 'workspaces', 'claims-1000-seed-1');

@@ -6,10 +6,7 @@ import { claimAt, claimsOfSameKey, sourceIdAt, type FileSpan } from './locate';
 export function referencesAt(workspace: ClaimWorkspace, file: string, offset: number, includeDeclaration: boolean): FileSpan[] {
   const id = sourceIdAt(workspace, file, offset);
   if (id !== undefined) {
-    const citations = workspace
-      .citations()
-      .filter((c) => c.citation.id === id)
-      .map((c) => ({ file: c.file, span: c.citation.idSpan ?? c.citation.span }));
+    const citations = workspace.citationsOf(id).map((c) => ({ file: c.file, span: c.citation.idSpan ?? c.citation.span }));
     const declarations = includeDeclaration ? workspace.sources().filter((s) => s.id === id).map((s) => ({ file: s.file, span: s.idSpan })) : [];
     return [...declarations, ...citations];
   }

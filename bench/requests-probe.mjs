@@ -1,0 +1,99 @@
+// How long the engine takes to answer each editor request once a workspace is checked, in one
+// process, so that a request whose cost grows with the workspace shows at once:
+//
+//   node bench/requests-probe.mjs <workspace> [--rounds 30]
+//
+// The workspace is one a benchmark made (`$TMPDIR/claimlint-bench/claims-100000-seed-1`). The
+// requests are asked at the first report's first cited figure, and at its citation; the code
+// action over a whole claim file is the editor's select-all. Prints the median and the slowest of
+// the rounds for each. The language server's own figures (over stdio) are `npm run bench`'s.
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { engineOptions } from './engine-options.mjs';
+
+const require = createRequire(import.meta.url);
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 30;
+const [workspace] = args;
+if (!workspace || !(rounds > 0)) {
+  console.error('usage: node bench/requests-probe.mjs <workspace> [--rounds 30]');
+  process.exit(2);
+}
+
+// The engine's features from source, bundled here: dist/ holds only the CLI and the server.
+const { outputFiles } = require('esbuild').buildSync({
+  stdin: {
+    contents: ['index', 'features/code-actions', 'features/document-symbols', 'features/definition', 'features/hover', 'features/completion', 'features/references', 'features/locate']
+      .map((module) => `export * from './server/engine/src/${module}';`)
+      .join('\n'),
+    resolveDir: REPO_ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+});
+const engine = { exports: {} };
+new Function('module', 'exports', 'require', outputFiles[0].text)(engine, engine.exports, require);
+const { ClaimWorkspace, codeActionsAt, claimSymbols, definitionAt, hoverAt, completionAt, referencesAt, filesAround } = engine.exports;
+
+const files = [];
+for (const folder of ['claims', 'reports']) {
+  for (const name of readdirSync(join(workspace, folder), { recursive: true })) if (/\.(md|ya?ml)$/.test(name)) files.push(join(workspace, folder, name));
+}
+const check = new ClaimWorkspace(engineOptions(workspace));
+for (const file of files) check.setDocument(file, readFileSync(file, 'utf8'));
+const diagnostics = check.diagnostics();
+const diagnosticsOf = (wanted) => diagnostics.filter((d) => wanted.includes(d.file));
+
+const report = files.find((file) => file.endsWith('.md') && check.claimsIn(file).some((claim) => claim.citations[0]?.id));
+const claim = check.claimsIn(report).find((c) => c.citations[0]?.id);
+const figure = claim.span.start + 1;
+const citation = (claim.citations[0].idSpan ?? claim.citations[0].span).start + 1;
+const claimFile = files.find((file) => file.endsWith('.claims.yaml'));
+// What the server hands each request: the diagnostics of the files it concerns, looked up once here.
+const aroundFigure = diagnosticsOf(filesAround(check, report, figure));
+const aroundCitation = diagnosticsOf(filesAround(check, report, citation));
+const ofReport = diagnosticsOf([report]);
+const ofClaimFile = diagnosticsOf([claimFile]);
+
+// Each request with what its answer must hold, so that a fast wrong answer does not pass for a fast one.
+const some = (answer) => Array.isArray(answer) && answer.length > 0;
+const requests = {
+  'code action at a figure': [() => codeActionsAt(check, ofReport, report, { start: figure, end: figure }), Array.isArray],
+  'code action, whole report': [() => codeActionsAt(check, ofReport, report, { start: 0, end: check.textOf(report).length }), Array.isArray],
+  'code action, whole claim file': [() => codeActionsAt(check, ofClaimFile, claimFile, { start: 0, end: check.textOf(claimFile).length }), Array.isArray],
+  'document symbols of a report': [() => claimSymbols(check, report), some],
+  'document symbols of a claim file': [() => claimSymbols(check, claimFile), some],
+  'hover on a figure': [() => hoverAt(check, aroundFigure, report, figure), (answer) => Boolean(answer?.markdown)],
+  'hover on a citation': [() => hoverAt(check, aroundCitation, report, citation), (answer) => Boolean(answer?.markdown)],
+  'definition of a citation': [() => definitionAt(check, report, citation), some],
+  'completion in a citation': [() => completionAt(check, report, citation), (answer) => answer === undefined || Array.isArray(answer.items)],
+  'references of a source id': [() => referencesAt(check, report, citation, true), some],
+  'references of a figure': [() => referencesAt(check, report, figure, true), some],
+};
+
+console.log(`${files.length} files, ${check.claims().length} claims, ${rounds} rounds; request at ${report.slice(workspace.length + 1)}`);
+let wrong = 0;
+for (const [name, [request, answered]] of Object.entries(requests)) {
+  const times = [];
+  let answer;
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    answer = request();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${name.padEnd(34)} median ${times[Math.floor(rounds / 2)].toFixed(2).padStart(7)} ms   max ${times[rounds - 1].toFixed(2).padStart(7)} ms`);
+  if (!answered(answer)) {
+    console.error(`requests-probe: ${name} gave no usable answer: ${JSON.stringify(answer)?.slice(0, 200)}`);
+    wrong++;
+  }
+}
+if (wrong > 0) process.exit(1);
