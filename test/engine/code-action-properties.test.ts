@@ -5,8 +5,9 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import type { ClaimWorkspace, Diagnostic } from '../../server/engine/src';
+import { ClaimWorkspace, type Diagnostic } from '../../server/engine/src';
 import { codeActionsAt, type CodeAction } from '../../server/engine/src/features/code-actions';
+import { disableActions } from '../../server/engine/src/features/disable-for-line';
 import { readFrontMatter } from '../../server/engine/src/markdown/front-matter';
 import { DEFAULT_QUANTITY_OPTIONS, readQuantity } from '../../server/engine/src/quantity';
 import { actionProblems } from '../fuzz/code-action-checks';
@@ -246,6 +247,30 @@ describe('the disable fix, on cases the property found', () => {
     expect(disableOn(5, 'unknown-source')).toContain('Disable unknown-source for this line');
     expect(disableOn(7, 'invalid-claim')).toEqual([]);
     expect(diagnostics.some((d) => d.rule === 'invalid-claim' && workspace.positionAt(file, d.span.start).line === 7)).toBe(true);
+  });
+
+  it("judges a claim file's comment line by the text as it is now, not by what it was last asked", () => {
+    // The verdicts are remembered per text (an editor asks for the same line again and again); two
+    // texts of the same length, where the same comment line at the same offset is fine in one and
+    // not in the other, must each get their own.
+    const broken = 'claims:\n  - id: a\n    subject: ru\n    metric: re-reserves\n    value: 3.8 Mt\n    sources: [usgs-mcs-2025,\n  - id: b\n    subject: cn\n    metric: re-reserves\n';
+    const closed = broken.replace('[usgs-mcs-2025,', '[usgs-mcs-2025]');
+    const file = '/ws/a.claims.yaml';
+    const checked = (text: string) => {
+      const workspace = new ClaimWorkspace({ root: '/ws', host: { readFile: () => undefined } });
+      workspace.setDocument(file, text);
+      return { workspace, diagnostics: workspace.diagnostics() };
+    };
+    const inBroken = checked(broken);
+    const onLine7 = inBroken.diagnostics.find((d) => d.rule === 'invalid-claim' && inBroken.workspace.positionAt(file, d.span.start).line === 7)!;
+    expect(onLine7).toBeDefined();
+    const disables = ({ workspace }: { workspace: ClaimWorkspace }): string[] =>
+      disableActions(workspace, workspace.textOf(file)!, file, false, [onLine7], [onLine7]).map((a) => a.title);
+    const inClosed = checked(closed);
+    for (let round = 0; round < 2; round++) {
+      expect(disables(inClosed)).toEqual(['Disable invalid-claim for this line']);
+      expect(disables(inBroken)).toEqual([]);
+    }
   });
 
   it('is offered for every diagnostic of the example workspace, and takes away just that one, leaving the report as it renders', () => {

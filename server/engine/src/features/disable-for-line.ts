@@ -25,7 +25,8 @@ interface DisableContext {
     /** Paragraphs as read before the edit, by their window. */
     paragraphs: Map<string, MarkdownDocument>;
   };
-  claims?: { before?: ParsedClaimsFile };
+  /** Set for a claim file small enough to read again with each comment in. */
+  claims?: true;
 }
 
 /** One fix per line and rule of the diagnostics in range, the first MAX_DISABLE_ACTIONS of them. */
@@ -37,7 +38,7 @@ export function disableActions(workspace: ClaimWorkspace, text: string, file: st
   const context: DisableContext = isMarkdown
     ? { markdown: { wrapped: spansOverLineBreaks(workspace, text, file, diagnostics), frontMatter: readFrontMatter(text), paragraphs: new Map() } }
     : workspace.kindOf(file) === 'claims' && text.length <= MAX_CLAIMS_REREAD
-      ? { claims: {} }
+      ? { claims: true }
       : {};
   for (const diagnostic of overlapping) {
     if (disabled.size >= MAX_DISABLE_ACTIONS) break;
@@ -112,7 +113,7 @@ function disableForLine(workspace: ClaimWorkspace, text: string, diagnostic: Dia
   const comment = markdown && !inFrontMatter ? `<!-- claimlint-disable-next-line ${diagnostic.rule} -->` : `# claimlint-disable-next-line ${diagnostic.rule}`;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const edit = { file: diagnostic.file, span: { start: lineStart, end: lineStart }, newText: `${indent}${comment}${newline}` };
-  if (context.claims && !claimsReadAsBefore(text, edit, line + 1, diagnostic.rule, context.claims)) return undefined;
+  if (context.claims && !claimsReadAsBefore(text, edit, line + 1, diagnostic.rule)) return undefined;
   return { title, edits: [edit], diagnostic };
 }
 
@@ -121,16 +122,32 @@ function disableForLine(workspace: ClaimWorkspace, text: string, diagnostic: Dia
  * reads the comment as a suppression of `rule` on `line`. A comment line inside an unclosed flow
  * collection (`sources: [a,` … on the next lines) can change how the rest of a broken file reads.
  */
-function claimsReadAsBefore(text: string, edit: TextEdit, line: number, rule: string, cache: { before?: ParsedClaimsFile }): boolean {
-  const before = (cache.before ??= parseClaimsFile(text, edit.file));
+function claimsReadAsBefore(text: string, edit: TextEdit, line: number, rule: string): boolean {
+  if (reread?.file !== edit.file || reread.text !== text) {
+    reread = { file: edit.file, text, before: claimsReading(parseClaimsFile(text, edit.file)), verdicts: new Map() };
+  }
+  const key = `${edit.span.start}:${line}:${edit.newText}`;
+  const known = reread.verdicts.get(key);
+  if (known !== undefined) return known;
   const after = parseClaimsFile(text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end), edit.file);
-  if (!after.suppressions.some((s) => s.fromLine <= line && line <= s.toLine && s.rules.includes(rule))) return false;
-  const read = (file: ParsedClaimsFile): string =>
-    JSON.stringify([
-      file.claims.map((c) => [c.id?.value, c.subject?.value, c.metric?.value, c.value?.value, c.asOf?.value, c.sources.map((source) => source.id)]),
-      file.findings.map((f) => f.rule).sort(),
-    ]);
-  return read(after) === read(before);
+  const verdict = after.suppressions.some((s) => s.fromLine <= line && line <= s.toLine && s.rules.includes(rule)) && claimsReading(after) === reread.before;
+  reread.verdicts.set(key, verdict);
+  return verdict;
+}
+
+/**
+ * The last claim file read again, as it reads, and each comment line's verdict: an editor asks for
+ * the same line's fixes at every cursor move and lightbulb until the text changes, and each read of
+ * a 128 KB file takes tens of milliseconds. One file at a time, keyed by its whole text.
+ */
+let reread: { file: string; text: string; before: string; verdicts: Map<string, boolean> } | undefined;
+
+/** What must not change: the claims' fields as written and the findings' rules. */
+function claimsReading(file: ParsedClaimsFile): string {
+  return JSON.stringify([
+    file.claims.map((c) => [c.id?.value, c.subject?.value, c.metric?.value, c.value?.value, c.asOf?.value, c.sources.map((source) => source.id)]),
+    file.findings.map((f) => f.rule).sort(),
+  ]);
 }
 
 /** The end of each HTML construct that may hold a `-->`: CommonMark reads all of them as raw HTML. */
