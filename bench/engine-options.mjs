@@ -31,8 +31,12 @@ export function documentsOf(workspace, folder) {
     .map((name) => join(workspace, folder, name));
 }
 
-/** Bundles the engine (`server/engine/src`) alone into one CommonJS file, for `require`. */
-export async function bundleEngine(outfile) {
+/**
+ * Bundles the engine (`server/engine/src`) into one CommonJS file, for `require`: its index, and
+ * with `modules` (paths under server/engine/src) what they export too, such as `features/hover`.
+ */
+export async function bundleEngine(outfile, modules = []) {
   const { build } = await import('esbuild');
-  await build({ entryPoints: [join(REPO, 'server/engine/src/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning' });
+  const contents = ['index', ...modules].map((module) => `export * from ${JSON.stringify(`./server/engine/src/${module}`)};`).join('\n');
+  await build({ stdin: { contents, resolveDir: REPO, loader: 'ts' }, bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning' });
 }

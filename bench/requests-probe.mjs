@@ -7,14 +7,13 @@
 // requests are asked at the first report's first cited figure, and at its citation; the code
 // action over a whole claim file is the editor's select-all. Prints the median and the slowest of
 // the rounds for each. The language server's own figures (over stdio) are `npm run bench`'s.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { engineOptions } from './engine-options.mjs';
+import { bundleEngine, documentsOf, engineOptions } from './engine-options.mjs';
 
 const require = createRequire(import.meta.url);
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -25,28 +24,19 @@ if (!workspace || !(rounds > 0)) {
   process.exit(2);
 }
 
-// The engine's features from source, bundled here: dist/ holds only the CLI and the server.
-const { outputFiles } = require('esbuild').buildSync({
-  stdin: {
-    contents: ['index', 'features/code-actions', 'features/document-symbols', 'features/definition', 'features/hover', 'features/completion', 'features/references', 'features/locate']
-      .map((module) => `export * from './server/engine/src/${module}';`)
-      .join('\n'),
-    resolveDir: REPO_ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  write: false,
-});
-const engine = { exports: {} };
-new Function('module', 'exports', 'require', outputFiles[0].text)(engine, engine.exports, require);
-const { ClaimWorkspace, codeActionsAt, claimSymbols, definitionAt, hoverAt, completionAt, referencesAt, filesAround } = engine.exports;
-
-const files = [];
-for (const folder of ['claims', 'reports']) {
-  for (const name of readdirSync(join(workspace, folder), { recursive: true })) if (/\.(md|ya?ml)$/.test(name)) files.push(join(workspace, folder, name));
+// The engine's features from source: dist/ holds only the CLI and the server.
+const scratch = mkdtempSync(join(tmpdir(), 'claimlint-requests-probe-'));
+let engine;
+try {
+  const bundle = join(scratch, 'engine.cjs');
+  await bundleEngine(bundle, ['features/code-actions', 'features/document-symbols', 'features/definition', 'features/hover', 'features/completion', 'features/references', 'features/locate']);
+  engine = require(bundle);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }
+const { ClaimWorkspace, codeActionsAt, claimSymbols, definitionAt, hoverAt, completionAt, referencesAt, filesAround } = engine;
+
+const files = [...documentsOf(workspace, 'claims'), ...documentsOf(workspace, 'reports')];
 const check = new ClaimWorkspace(engineOptions(workspace));
 for (const file of files) check.setDocument(file, readFileSync(file, 'utf8'));
 const diagnostics = check.diagnostics();
