@@ -126,7 +126,8 @@ function claimsReadAsBefore(text: string, edit: TextEdit, line: number, rule: st
   if (reread?.file !== edit.file || reread.text !== text) {
     reread = { file: edit.file, text, before: claimsReading(parseClaimsFile(text, edit.file)), verdicts: new Map() };
   }
-  const key = `${edit.span.start}:${line}:${edit.newText}`;
+  // The comment's line follows from where it goes, and its rule is in its text.
+  const key = `${edit.span.start}:${edit.newText}`;
   const known = reread.verdicts.get(key);
   if (known !== undefined) return known;
   const after = parseClaimsFile(text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end), edit.file);
