@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { dataOfTree, treeFromDocument, treeFromEvents, type TreeNode } from '../../server/engine/src/yaml/yaml-tree';
-import { treeFromPlainBlocks } from '../../server/engine/src/yaml/plain-block-scanner';
+import { plainComments, treeFromPlainBlocks } from '../../server/engine/src/yaml/plain-block-scanner';
+import { yamlComments, yamlSuppressions } from '../../server/engine/src/yaml/suppressions';
 import { parseClaimsFile } from '../../server/engine/src/yaml/claims-file';
 import { filesUnder } from '../support/disk';
 // @ts-expect-error: plain ESM JavaScript without type declarations (the benchmark's generator)
@@ -91,22 +92,7 @@ describe('the fast YAML tree', () => {
 
   it('agrees with the yaml package on thousands of mutated claim files, or leaves them to it', () => {
     const pieces = [':', ': ', '- ', ' ', '  ', '\n', '\r\n', '\t', '#', "'", '"', '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '?', '%', '`', '@', '\\', 'x', '3.8', '0x1', '万吨', '\u00a0', '\ufeff', '\ud83d\ude00'];
-    let taken = 0;
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: CORPUS.length - 1 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 4 }),
-        (index, edits) => {
-          let text = CORPUS[index]!;
-          for (const [at, remove, piece] of edits) {
-            const position = at % (text.length + 1);
-            text = text.slice(0, position) + piece + text.slice(position + remove);
-          }
-          if (expectSameTree(text)) taken++;
-        },
-      ),
-      { numRuns: Number(process.env.YAML_TREE_RUNS ?? 3000), seed: Number(process.env.YAML_TREE_SEED ?? 4) },
-    );
+    const { taken } = countMutationsTaken(pieces, 4, (text) => expectSameTree(text), { corpus: CORPUS });
     expect(taken).toBeGreaterThan(300);
   });
 
@@ -132,6 +118,32 @@ function mutate(text: string, edits: ReadonlyArray<readonly [number, number, str
   return text;
 }
 
+/**
+ * Thousands of mutations (one to four edits of `pieces`) of the claim files, the examples and the
+ * benchmark-like files; `check` says whether the fast path under test took the text.
+ */
+function countMutationsTaken(
+  pieces: readonly string[],
+  defaultSeed: number,
+  check: (text: string) => boolean,
+  { corpus = [...CORPUS, ...EXAMPLES, ...BENCH_LIKE.slice(0, 3).map((text) => text.slice(0, 3000))], maxEdits = 4, runsShare = 1 } = {},
+): { taken: number; runs: number } {
+  let taken = 0;
+  let runs = 0;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: corpus.length - 1 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: maxEdits }),
+      (index, edits) => {
+        runs++;
+        if (check(mutate(corpus[index]!, edits))) taken++;
+      },
+    ),
+    { numRuns: Number(process.env.YAML_TREE_RUNS ?? 3000) * runsShare, seed: Number(process.env.YAML_TREE_SEED ?? defaultSeed) },
+  );
+  return { taken, runs };
+}
+
 describe('the plain block scanner', () => {
   it('reads at least 90% of the example and benchmark-like files, to the same tree as the yaml package', () => {
     const plainFiles = [...EXAMPLES, ...BENCH_LIKE];
@@ -148,20 +160,7 @@ describe('the plain block scanner', () => {
   });
 
   it('agrees with the yaml package on thousands of mutated files, or leaves them to the other readers', () => {
-    const corpus = [...CORPUS, ...EXAMPLES, ...BENCH_LIKE.slice(0, 3).map((text) => text.slice(0, 3000))];
-    let taken = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: corpus.length - 1 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...MUTATION_PIECES)), { minLength: 1, maxLength: 4 }),
-        (index, edits) => {
-          runs++;
-          if (expectSameTree(mutate(corpus[index]!, edits), treeFromPlainBlocks)) taken++;
-        },
-      ),
-      { numRuns: Number(process.env.YAML_TREE_RUNS ?? 3000), seed: Number(process.env.YAML_TREE_SEED ?? 4) },
-    );
+    const { taken, runs } = countMutationsTaken(MUTATION_PIECES, 4, (text) => expectSameTree(text, treeFromPlainBlocks));
     console.info(`plain block scanner: read ${taken} of ${runs} mutated files, left ${runs - taken} to the other readers`);
     // Most single edits keep a file in the subset (a letter, a space in a value, a new comment).
     expect(taken).toBeGreaterThan(runs / 5);
@@ -169,20 +168,18 @@ describe('the plain block scanner', () => {
 
   it('agrees with js-yaml events wherever both read a mutated file', () => {
     let both = 0;
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: CORPUS.length - 1 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...MUTATION_PIECES)), { minLength: 1, maxLength: 2 }),
-        (index, edits) => {
-          const text = mutate(CORPUS[index]!, edits);
-          const plain = treeFromPlainBlocks(text);
-          const events = treeFromEvents(text);
-          if (plain === undefined || events === undefined) return;
-          both++;
-          expect(plain, `tree of ${JSON.stringify(text)}`).toEqual(events);
-        },
-      ),
-      { numRuns: Number(process.env.YAML_TREE_RUNS ?? 3000) / 3, seed: Number(process.env.YAML_TREE_SEED ?? 4) + 1 },
+    countMutationsTaken(
+      MUTATION_PIECES,
+      5,
+      (text) => {
+        const plain = treeFromPlainBlocks(text);
+        const events = treeFromEvents(text);
+        if (plain === undefined || events === undefined) return false;
+        both++;
+        expect(plain, `tree of ${JSON.stringify(text)}`).toEqual(events);
+        return true;
+      },
+      { corpus: CORPUS, maxEdits: 2, runsShare: 1 / 3 },
     );
     expect(both).toBeGreaterThan(100);
   });
@@ -194,5 +191,66 @@ describe('the plain block scanner', () => {
     expect(fast.claims.length).toBeGreaterThan(10);
     expect(fast.findings).toEqual([]);
     expect(fast.claims).toEqual(slow.claims);
+  });
+});
+
+describe("the plain block scanner's comments", () => {
+  /** Where the scanner reads a text, its comments must be the syntax tree's, offsets and text alike. */
+  function expectSameComments(text: string): boolean {
+    const fast = plainComments(text);
+    if (fast === undefined) return false;
+    expect(fast, `comments of ${JSON.stringify(text)}`).toEqual(yamlComments(text));
+    return true;
+  }
+
+  it('are where the syntax tree finds them: on their own lines, after values, keys, flow collections and quotes', () => {
+    const text = [
+      '# top',
+      '--- # after the marker',
+      'claims: # after a key',
+      '  # indented, own line',
+      '  - id: c1 # after a plain value',
+      '    value: {amount: 3, unit: t}   # after a flow map',
+      '    sources: [a, "b # not one"] # after a flow list',
+      "    text: 'it''s # not one either'  # after a quote",
+      '    note: a#b',
+      '  -   # an item below',
+      '    id: c2',
+      '#last',
+    ].join('\r\n');
+    const comments = plainComments(text)!;
+    expect(comments.map((comment) => comment.source)).toEqual([
+      '# top',
+      '# after the marker',
+      '# after a key',
+      '# indented, own line',
+      '# after a plain value',
+      '# after a flow map',
+      '# after a flow list',
+      '# after a quote',
+      '# an item below',
+      '#last',
+    ]);
+    for (const comment of comments) expect(text.slice(comment.offset).startsWith(comment.source)).toBe(true);
+    expect(expectSameComments(text)).toBe(true);
+  });
+
+  it('are none for a text outside the subset, which the syntax tree reads instead', () => {
+    const text = 'claims:\n  - text: |\n      # inside a block scalar\n    id: c1 # a comment\n';
+    expect(plainComments(text)).toBeUndefined();
+    expect(yamlComments(text).map((comment) => comment.source)).toEqual(['# a comment']);
+    expect(yamlSuppressions('a: |\n  # claimlint-disable-next-line missing-source\nb: 1\n')).toEqual([]);
+  });
+
+  it('are the syntax tree\'s in every example, benchmark-like and fixture file the scanner reads', () => {
+    const files = [...EXAMPLES, ...BENCH_LIKE, ...FIXTURES];
+    const taken = files.filter(expectSameComments).length;
+    expect(taken).toBeGreaterThan(files.length / 2);
+  });
+
+  it('are the syntax tree\'s in thousands of mutated files with comments and directives in them', () => {
+    const pieces = [...MUTATION_PIECES, '# c', ' # claimlint-disable-line missing-source', '\n# claimlint-disable-next-line\n', '\n  # x\n'];
+    const { taken, runs } = countMutationsTaken(pieces, 6, expectSameComments);
+    expect(taken).toBeGreaterThan(runs / 5);
   });
 });

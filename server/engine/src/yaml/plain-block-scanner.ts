@@ -114,6 +114,28 @@ interface FlowItem {
  * caller reads with treeFromEvents or the `yaml` package. Never throws.
  */
 export function treeFromPlainBlocks(text: string): TreeNode | null | undefined {
+  return scan(text, undefined);
+}
+
+/** A comment as `yaml`'s syntax tree gives it: where its `#` is, and the text to the line's end. */
+export interface PlainComment {
+  offset: number;
+  source: string;
+}
+
+/**
+ * Every comment of a document in the plain subset, in order; undefined for anything else (the
+ * caller asks `yaml`'s syntax tree). In the subset a `#` starts a comment exactly where the scanner
+ * reads one: no block scalar, multi-line scalar or multi-line flow collection can hold it. About
+ * ten times faster than the syntax tree, which a file with one suppression comment paid at every
+ * edit.
+ */
+export function plainComments(text: string): PlainComment[] | undefined {
+  const comments: PlainComment[] = [];
+  return scan(text, comments) === undefined ? undefined : comments;
+}
+
+function scan(text: string, comments: PlainComment[] | undefined): TreeNode | null | undefined {
   // A byte order mark at the very start is skipped by both parsers; offsets still count it.
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   UNSUPPORTED_OR_CR_OR_SURROGATE.lastIndex = start;
@@ -122,7 +144,7 @@ export function treeFromPlainBlocks(text: string): TreeNode | null | undefined {
     if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   }
   try {
-    return new PlainBlockScanner(text).read(start);
+    return new PlainBlockScanner(text, comments).read(start);
   } catch {
     return undefined; // a bug here must not cost the user the file: the other readers still can
   }
@@ -134,7 +156,17 @@ class PlainBlockScanner {
   private root: TreeNode | undefined;
   private readonly stack: Frame[] = [];
 
-  constructor(private readonly text: string) {}
+  /** `comments`, when given, receives each comment as it is read. */
+  constructor(
+    private readonly text: string,
+    private readonly comments: PlainComment[] | undefined,
+  ) {}
+
+  private noteComment(at: number): void {
+    const comments = this.comments;
+    // A line's rest can be asked about twice (whether a value follows, then whether it ended): note it once.
+    if (comments !== undefined && comments[comments.length - 1]?.offset !== at) comments.push({ offset: at, source: this.text.slice(at, this.lineEnd) });
+  }
 
   read(start: number): TreeNode | null | undefined {
     const text = this.text;
@@ -149,7 +181,8 @@ class PlainBlockScanner {
       this.lineEnd = lineEnd;
       let at = lineStart;
       while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
-      if (at < lineEnd && text.charCodeAt(at) !== HASH) {
+      if (at < lineEnd && text.charCodeAt(at) === HASH) this.noteComment(at);
+      else if (at < lineEnd) {
         if (at === lineStart && this.isDocumentMarker(at)) {
           // Only one leading `---`, alone on its line or with a comment.
           if (started || text.charCodeAt(at) !== DASH || !this.restIsBlank(at + 3)) return undefined;
@@ -488,6 +521,9 @@ class PlainBlockScanner {
   /** Whether the line holds nothing more from `at` than blanks and a comment (a `#` after a blank). */
   private restIsBlank(at: number): boolean {
     const next = this.skipSpaces(at);
-    return next >= this.lineEnd || (this.text.charCodeAt(next) === HASH && this.text.charCodeAt(next - 1) === SPACE);
+    if (next >= this.lineEnd) return true;
+    if (this.text.charCodeAt(next) !== HASH || this.text.charCodeAt(next - 1) !== SPACE) return false;
+    this.noteComment(next);
+    return true;
   }
 }

@@ -1,6 +1,8 @@
-// `# claimlint-disable…` comments in YAML claim files. Comments are taken from yaml's concrete
-// syntax tree, so a `#` inside a quoted string or a block scalar is not mistaken for one.
+// `# claimlint-disable…` comments in YAML claim files. Comments are taken from the plain block
+// scanner or, for files outside its subset, yaml's concrete syntax tree, so a `#` inside a quoted
+// string or a block scalar is not mistaken for one.
 import { Parser } from 'yaml';
+import { plainComments } from './plain-block-scanner';
 import type { Suppression } from '../model';
 import { LineIndex } from '../text/line-index';
 
@@ -17,7 +19,7 @@ export function yamlSuppressions(text: string, lines: LineIndex = new LineIndex(
   // Most files have comments but no directive: skip the syntax tree (a second parse) for them.
   if (!text.includes('claimlint-')) return [];
   const directives: DirectiveComment[] = [];
-  for (const comment of yamlComments(text)) {
+  for (const comment of plainComments(text) ?? yamlComments(text)) {
     const match = DIRECTIVE.exec(comment.source);
     if (!match) continue;
     directives.push({
@@ -77,7 +79,7 @@ interface CommentToken {
 }
 
 /** Every comment in the text, from the concrete syntax tree (walked without recursion). */
-function yamlComments(text: string): CommentToken[] {
+export function yamlComments(text: string): CommentToken[] {
   if (!text.includes('#')) return [];
   const comments: CommentToken[] = [];
   const stack: unknown[] = [...new Parser().parse(text)];
