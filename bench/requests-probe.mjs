@@ -46,19 +46,37 @@ const report = files.find((file) => file.endsWith('.md') && check.claimsIn(file)
 const claim = check.claimsIn(report).find((c) => c.citations[0]?.id);
 const figure = claim.span.start + 1;
 const citation = (claim.citations[0].idSpan ?? claim.citations[0].span).start + 1;
-const claimFile = files.find((file) => file.endsWith('.claims.yaml'));
+// A claim file with diagnostics, so that a code action over it has disable fixes to offer.
+const claimFiles = files.filter((file) => file.endsWith('.claims.yaml'));
+const claimFile = claimFiles.find((file) => diagnostics.some((d) => d.file === file)) ?? claimFiles[0];
 // What the server hands each request: the diagnostics of the files it concerns, looked up once here.
 const aroundFigure = diagnosticsOf(filesAround(check, report, figure));
 const aroundCitation = diagnosticsOf(filesAround(check, report, citation));
 const ofReport = diagnosticsOf([report]);
 const ofClaimFile = diagnosticsOf([claimFile]);
 
-// Each request with what its answer must hold, so that a fast wrong answer does not pass for a fast one.
+// An edit at the claim file's end (a blank line added or taken away), untimed, and its diagnostics.
+const claimFileText = check.textOf(claimFile);
+let editedDiagnostics = ofClaimFile;
+let edits = 0;
+function editClaimFile() {
+  check.setDocument(claimFile, ++edits % 2 === 1 ? `${claimFileText}\n` : claimFileText);
+  editedDiagnostics = check.diagnostics().filter((d) => d.file === claimFile);
+}
+
+// Each request with what its answer must hold, so that a fast wrong answer does not pass for a fast
+// one, and what to do untimed before each round, if anything.
 const some = (answer) => Array.isArray(answer) && answer.length > 0;
 const requests = {
   'code action at a figure': [() => codeActionsAt(check, ofReport, report, { start: figure, end: figure }), Array.isArray],
   'code action, whole report': [() => codeActionsAt(check, ofReport, report, { start: 0, end: check.textOf(report).length }), Array.isArray],
   'code action, whole claim file': [() => codeActionsAt(check, ofClaimFile, claimFile, { start: 0, end: check.textOf(claimFile).length }), Array.isArray],
+  // The first ask after an edit, when the disable fixes read the file again with each comment in.
+  'code action, edited claim file': [
+    () => codeActionsAt(check, editedDiagnostics, claimFile, { start: 0, end: check.textOf(claimFile).length }),
+    (answer) => some(answer) && answer.some((action) => action.title.startsWith('Disable ')),
+    editClaimFile,
+  ],
   'document symbols of a report': [() => claimSymbols(check, report), some],
   'document symbols of a claim file': [() => claimSymbols(check, claimFile), some],
   'hover on a figure': [() => hoverAt(check, aroundFigure, report, figure), (answer) => Boolean(answer?.markdown)],
@@ -71,10 +89,11 @@ const requests = {
 
 console.log(`${files.length} files, ${check.claims().length} claims, ${rounds} rounds; request at ${report.slice(workspace.length + 1)}`);
 let wrong = 0;
-for (const [name, [request, answered]] of Object.entries(requests)) {
+for (const [name, [request, answered, prepare]] of Object.entries(requests)) {
   const times = [];
   let answer;
   for (let round = 0; round < rounds; round++) {
+    prepare?.();
     const started = performance.now();
     answer = request();
     times.push(performance.now() - started);
