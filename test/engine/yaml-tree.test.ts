@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { dataOfTree, treeFromDocument, treeFromEvents, type TreeNode } from '../../server/engine/src/yaml/yaml-tree';
+import { dataOfTree, readCheckedDocument, readCheckedTree, treeFromDocument, treeFromEvents, type TreeNode } from '../../server/engine/src/yaml/yaml-tree';
+import { validateClaimsFile, validateSourceRegistry } from '../../server/engine/src/yaml/schema-validators';
 import { plainComments, treeFromPlainBlocks } from '../../server/engine/src/yaml/plain-block-scanner';
 import { yamlComments, yamlSuppressions } from '../../server/engine/src/yaml/suppressions';
 import { parseClaimsFile } from '../../server/engine/src/yaml/claims-file';
@@ -91,7 +92,7 @@ describe('the fast YAML tree', () => {
   });
 
   it('agrees with the yaml package on thousands of mutated claim files, or leaves them to it', () => {
-    const pieces = [':', ': ', '- ', ' ', '  ', '\n', '\r\n', '\t', '#', "'", '"', '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '?', '%', '`', '@', '\\', 'x', '3.8', '0x1', '万吨', '\u00a0', '\ufeff', '\ud83d\ude00'];
+    const pieces = [':', ': ', '- ', ' ', '  ', '\n', '\r\n', '\r', '\u2028', '\u0085', '\t', '#', "'", '"', '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '?', '%', '`', '@', '\\', 'x', '3.8', '0x1', '万吨', '\u00a0', '\ufeff', '\ud83d\ude00'];
     const { taken } = countMutationsTaken(pieces, 4, (text) => expectSameTree(text), { corpus: CORPUS });
     expect(taken).toBeGreaterThan(300);
   });
@@ -252,5 +253,52 @@ describe("the plain block scanner's comments", () => {
     const pieces = [...MUTATION_PIECES, '# c', ' # claimlint-disable-line missing-source', '\n# claimlint-disable-next-line\n', '\n  # x\n'];
     const { taken, runs } = countMutationsTaken(pieces, 6, expectSameComments);
     expect(taken).toBeGreaterThan(runs / 5);
+  });
+});
+
+describe('schema problems on the fast tree', () => {
+  /** Schema slips a writer makes while typing: unknown keys, values half written, wrong types. */
+  const SLIPS = [
+    '\n    subjekt: china',
+    '\n    valu:',
+    '\n    value:',
+    '\n  - id: typing\n    valu\n',
+    '\n    sources: [u: x]',
+    '\n  - {id: c9}\n',
+    '\n  - id: c9\n',
+    'as_of: 20x9',
+    ': [a, 3]',
+    ': {amount: x, unit: t}',
+    ': {amount: 3}',
+    ': 12',
+    ': true',
+    ': ~',
+    ': ""',
+    '\n    sources: 3',
+    '\n    extra: {a: 1}',
+  ];
+
+  /** Where the fast readers take a text, the problems and spans must be the yaml path's. */
+  function expectSameProblems(text: string): boolean {
+    for (const validate of [validateClaimsFile, validateSourceRegistry]) {
+      expect(readCheckedTree(text, 'f.yaml', validate, {}), `problems of ${JSON.stringify(text)}`).toEqual(readCheckedDocument(text, 'f.yaml', validate, {}));
+    }
+    return (treeFromPlainBlocks(text) !== undefined || treeFromEvents(text) !== undefined) && readCheckedTree(text, 'f.yaml', validateClaimsFile, {}).findings.length > 0;
+  }
+
+  it('are located where the yaml path locates them: an unknown key, a missing value, a flow claim, a wrong type', () => {
+    const text = 'claims:\n  - id: c1\n    subjekt: china\n    value: 3 t\n  - id: c2\n    valu:\n  - {id: c3}\n  - id: c4\n    value: {amount: x, unit: t}\n    sources: 3\n';
+    expect(treeFromPlainBlocks(text)).not.toBeUndefined();
+    const fast = readCheckedTree(text, 'f.claims.yaml', validateClaimsFile, {});
+    expect(fast).toEqual(readCheckedDocument(text, 'f.claims.yaml', validateClaimsFile, {}));
+    const underlined = fast.findings.map((found) => text.slice(found.span.start, found.span.end));
+    expect(underlined).toEqual(expect.arrayContaining(['subjekt', 'valu', '{id: c3}', 'x', '3']));
+  });
+
+  it('are the yaml path\'s in thousands of mutated claim and registry files', () => {
+    const { taken, runs } = countMutationsTaken([...MUTATION_PIECES, ...SLIPS, ...SLIPS], 7, expectSameProblems);
+    console.info(`schema problems on the fast tree: ${taken} of ${runs} mutated files`);
+    // About one edit in ten breaks only the schema, which is the case this path is for.
+    expect(taken).toBeGreaterThan(runs / 20);
   });
 });

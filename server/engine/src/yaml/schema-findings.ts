@@ -1,5 +1,6 @@
 // Turns ajv's schema errors into one-line `invalid-claim` findings located on the YAML node that
-// is wrong: ajv says where in the data (`instancePath`), the document says where in the text.
+// is wrong: ajv says where in the data (`instancePath`), the document (or the fast readers' tree,
+// which has the same spans) says where in the text.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isNode } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
@@ -7,6 +8,7 @@ import type { Finding, Span } from '../model';
 import { didYouMean } from './closest-name';
 import { describeValue, quoted, withArticle } from './message-text';
 import { finding, nodeAtPath, nodeSpan, pairOf, resolved, type ParsedYaml } from './yaml-document';
+import type { TreeNode } from './yaml-tree';
 
 /** A schema violation: where in the data, which check failed, and the finding for it. */
 export interface SchemaProblem {
@@ -27,6 +29,9 @@ export interface MessageHints {
   message?(path: readonly string[], data: unknown): string | undefined;
 }
 
+/** Where the value at a data path is written, for one of ajv's errors. */
+type Locator = (path: string[], error: ErrorObject) => Span;
+
 export function schemaProblems(
   validate: ValidateFunction,
   parsed: ParsedYaml,
@@ -34,8 +39,21 @@ export function schemaProblems(
   hints: MessageHints = {},
 ): SchemaProblem[] {
   if (parsed.data === undefined) return [];
+  return problemsOf(validate, parsed.data, parsed.hasSyntaxErrors, (path, error) => locate(parsed, path, error), file, hints);
+}
+
+/**
+ * `schemaProblems` for a text the plain scanner or js-yaml read without a syntax error, located on
+ * their tree: a file that only breaks the schema (an unknown key, a value being typed) need not be
+ * read again by `yaml`, which takes about ten times as long, at every edit.
+ */
+export function schemaProblemsOnTree(validate: ValidateFunction, text: string, tree: TreeNode | null, data: unknown, file: string, hints: MessageHints = {}): SchemaProblem[] {
+  return problemsOf(validate, data, false, (path, error) => locateOnTree(text, tree, path, error), file, hints);
+}
+
+function problemsOf(validate: ValidateFunction, data: unknown, hasSyntaxErrors: boolean, locate: Locator, file: string, hints: MessageHints): SchemaProblem[] {
   // An empty file (or one of comments only) is an empty mapping: nothing in it, nothing wrong.
-  const data = parsed.data === null ? {} : parsed.data;
+  if (data === null) data = {};
   if (validate(data)) return [];
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
@@ -43,12 +61,12 @@ export function schemaProblems(
     // `if` only says "then/else failed"; the branch's own error says what is wrong.
     if (error.keyword === 'if') continue;
     const path = pointerSegments(error.instancePath);
-    const located = locate(parsed, path, error);
+    const located = locate(path, error);
     const message = messageFor(error, path, hints);
     const key = `${located.start}:${located.end}:${message}`;
     const repeated = seen.has(key);
     seen.add(key);
-    problems.push({ path, keyword: error.keyword, finding: finding(file, located, message), reported: !repeated && !parsed.hasSyntaxErrors });
+    problems.push({ path, keyword: error.keyword, finding: finding(file, located, message), reported: !repeated && !hasSyntaxErrors });
   }
   return problems.sort((a, b) => a.finding.span.start - b.finding.span.start);
 }
@@ -79,6 +97,41 @@ function locate(parsed: ParsedYaml, path: string[], error: ErrorObject): Span {
     if (isNode(firstKey)) return nodeSpan(firstKey);
   }
   return nodeSpan(node as YamlNode);
+}
+
+/** `locate`, on a tree: the same node, so the same span (the tree's spans are the document's). */
+function locateOnTree(text: string, tree: TreeNode | null, path: string[], error: ErrorObject): Span {
+  let node: TreeNode | undefined = tree ?? undefined;
+  // Inside a flow collection everything is flow (`[u: x]` holds a one-pair flow mapping).
+  const opensFlow = (at: TreeNode): boolean => text.charCodeAt(at.span.start) === 0x7b || text.charCodeAt(at.span.start) === 0x5b;
+  let inFlow = false;
+  for (const segment of path) {
+    const current: TreeNode | undefined = node?.kind === 'alias' ? node.target : node;
+    if (current && opensFlow(current)) inFlow = true;
+    let next: TreeNode | undefined;
+    if (current?.kind === 'map') {
+      const pair = current.pairs.find((candidate) => candidate.key.kind === 'scalar' && String(candidate.key.value) === segment);
+      // `key:` with no value still has a place to point at: its key.
+      next = pair && (pair.value ?? pair.key);
+    } else if (current?.kind === 'seq' && /^\d+$/.test(segment)) {
+      next = current.items[Number(segment)];
+    }
+    if (!next) return current ? current.span : { start: 0, end: 0 };
+    node = next;
+  }
+  if (!node) return { start: 0, end: 0 };
+  const value = node.kind === 'alias' ? node.target : node;
+  if (error.keyword === 'additionalProperties' && value?.kind === 'map') {
+    const extra = String((error.params as { additionalProperty?: unknown }).additionalProperty);
+    const pair = value.pairs.find((candidate) => candidate.key.kind === 'scalar' && String(candidate.key.value) === extra);
+    if (pair) return pair.key.span;
+  }
+  // Underline where a block mapping begins rather than every line of it.
+  if (error.keyword === 'required' && value?.kind === 'map' && !inFlow && !opensFlow(value)) {
+    const firstKey = value.pairs[0]?.key;
+    if (firstKey) return firstKey.span;
+  }
+  return node.span;
 }
 
 function messageFor(error: ErrorObject, path: string[], hints: MessageHints): string {

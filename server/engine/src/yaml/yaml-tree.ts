@@ -14,7 +14,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import type { Finding, Span } from '../model';
-import { schemaProblems, type MessageHints } from './schema-findings';
+import { schemaProblems, schemaProblemsOnTree, type MessageHints, type SchemaProblem } from './schema-findings';
 import { nodeSpan, parseYaml, resolved, scalarText } from './yaml-document';
 import { treeFromPlainBlocks } from './plain-block-scanner';
 
@@ -99,6 +99,8 @@ export function plainValue(source: string): string | number | boolean | null {
   return source;
 }
 
+const LONE_CR = /\r(?!\n)/;
+
 interface OpenCollection {
   node: TreeMap | TreeSeq;
   flow: boolean;
@@ -114,6 +116,8 @@ interface OpenCollection {
  * or non-scalar keys. Never throws.
  */
 export function treeFromEvents(text: string): TreeNode | null | undefined {
+  // js-yaml breaks lines at a CR on its own; `yaml` (YAML 1.2) reads it as part of the text.
+  if (LONE_CR.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -134,8 +138,9 @@ export function treeFromEvents(text: string): TreeNode | null | undefined {
       return true;
     }
     if (parent.pendingKey === undefined) {
-      if (node.kind !== 'scalar') return false;
-      const name = String(node.value);
+      // Text keys only, as in the plain scanner: `~:` or `1:` become different keys in each consumer's data.
+      if (node.kind !== 'scalar' || typeof node.value !== 'string') return false;
+      const name = node.value;
       // `__proto__` as data would set a prototype; the `yaml` path handles it as a plain key.
       if (parent.keys!.has(name) || name === '__proto__') return false;
       parent.keys!.add(name);
@@ -302,19 +307,29 @@ export interface CheckedTree {
 
 const NO_STARTS: ReadonlySet<number> = new Set();
 
-/** The fast path when the text takes it (readClean), the `yaml` path otherwise. */
+/**
+ * The fast readers' tree when they read the text, with the schema's problems located on it; the
+ * `yaml` path for anything they leave (where a syntax error would be, too).
+ */
 export function readCheckedTree(text: string, file: string, validate: ValidateFunction, hints: MessageHints): CheckedTree {
-  const clean = readClean(text, validate);
-  return clean ? { tree: clean.tree, findings: [], flaggedStarts: NO_STARTS } : readCheckedDocument(text, file, validate, hints);
+  let tree = treeFromPlainBlocks(text);
+  if (tree === undefined) tree = treeFromEvents(text);
+  if (tree === undefined) return readCheckedDocument(text, file, validate, hints);
+  const problems = schemaProblemsOnTree(validate, text, tree, dataOfTree(tree), file, hints);
+  if (problems.length === 0) return { tree, findings: [], flaggedStarts: NO_STARTS };
+  return checkedTree(tree, [], problems);
 }
 
 /** The `yaml` path alone: exact errors and positions for a text with problems. */
 export function readCheckedDocument(text: string, file: string, validate: ValidateFunction, hints: MessageHints): CheckedTree {
   const parsed = parseYaml(text, file, 'YAML');
-  const problems = schemaProblems(validate, parsed, file, hints);
-  const findings = [...parsed.findings];
+  return checkedTree(treeFromDocument(parsed.doc), parsed.findings, schemaProblems(validate, parsed, file, hints));
+}
+
+function checkedTree(tree: TreeNode | null, syntaxFindings: readonly Finding[], problems: readonly SchemaProblem[]): CheckedTree {
+  const findings = [...syntaxFindings];
   for (const problem of problems) if (problem.reported) findings.push(problem.finding);
-  return { tree: treeFromDocument(parsed.doc), findings, flaggedStarts: new Set(problems.map((problem) => problem.finding.span.start)) };
+  return { tree, findings, flaggedStarts: new Set(problems.map((problem) => problem.finding.span.start)) };
 }
 
 /** The document as plain data (what JSON Schema validation reads), from a tree without aliases. */
