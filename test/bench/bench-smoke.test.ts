@@ -208,6 +208,17 @@ describe('bench/requests-probe.mjs on the same 1k workspace, one round', () => {
   }, 70_000);
 });
 
+describe('bench/claim-file-probe.mjs, one round on a small file', () => {
+  it('reads every variant of the claim file to the claims and findings it must have', () => {
+    const run = spawnSync(process.execPath, ['bench/claim-file-probe.mjs', '--kb', '8', '--rounds', '1'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    // The probe fails by itself when a variant reads to the wrong claims or findings.
+    expect(run.stderr).not.toMatch(/claim-file-probe:/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^claim file of \d+ KB, \d+ claims, 1 rounds$/m);
+    expect(run.stdout.match(/^[a-z ()]+ +median +[\d.]+ ms +max +[\d.]+ ms$/gm)).toHaveLength(6);
+  }, 70_000);
+});
+
 describe('bench/warm-up-probe.mjs on the same 1k workspace', () => {
   it('times a cold and a warm pass slice by slice, and every pass finds the same claims', () => {
     const workspace = join(scratch, 'workspaces', 'claims-1000-seed-1');
