@@ -6,13 +6,7 @@
 //
 // Prints the median and slowest read of each variant, and fails when a variant does not read as
 // it must (its claims and findings), so that a fast wrong reading does not pass for a fast one.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bundleEngine } from './engine-options.mjs';
-
-const require = createRequire(import.meta.url);
+import { loadEngine } from './engine-options.mjs';
 
 function option(name, fallback) {
   const at = process.argv.indexOf(name);
@@ -25,16 +19,7 @@ if (!(kilobytes > 0) || !(rounds > 0)) {
   process.exit(2);
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'claimlint-claim-file-probe-'));
-let engine;
-try {
-  const bundle = join(scratch, 'engine.cjs');
-  await bundleEngine(bundle, ['yaml/claims-file']);
-  engine = require(bundle);
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
-const { parseClaimsFile } = engine;
+const { parseClaimsFile } = await loadEngine(['yaml/claims-file']);
 
 // A claim file in the plain style the benchmark's workspaces use, of about the size asked for.
 const METRICS = ['production', 're-reserves', 'refining-capacity', 'ree-exports'];

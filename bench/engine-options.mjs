@@ -1,7 +1,9 @@
 // What the bench tools that drive the engine in process share: the options they hand it for a
 // generated workspace on disk (its root, its claimlint.yaml, and a host that reads registries and
 // archives from disk, undefined when missing), the documents they read, and the engine's bundle.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,4 +41,16 @@ export async function bundleEngine(outfile, modules = []) {
   const { build } = await import('esbuild');
   const contents = ['index', ...modules].map((module) => `export * from ${JSON.stringify(`./server/engine/src/${module}`)};`).join('\n');
   await build({ stdin: { contents, resolveDir: REPO, loader: 'ts' }, bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning' });
+}
+
+/** The engine from source, loaded in this process: bundled into a scratch folder, required, removed. */
+export async function loadEngine(modules = []) {
+  const scratch = mkdtempSync(join(tmpdir(), 'claimlint-engine-'));
+  try {
+    const bundle = join(scratch, 'engine.cjs');
+    await bundleEngine(bundle, modules);
+    return createRequire(import.meta.url)(bundle);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -7,13 +7,8 @@
 // requests are asked at the first report's first cited figure, and at its citation; the code
 // action over a whole claim file is the editor's select-all. Prints the median and the slowest of
 // the rounds for each. The language server's own figures (over stdio) are `npm run bench`'s.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bundleEngine, documentsOf, engineOptions } from './engine-options.mjs';
-
-const require = createRequire(import.meta.url);
+import { readFileSync } from 'node:fs';
+import { documentsOf, engineOptions, loadEngine } from './engine-options.mjs';
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -25,15 +20,7 @@ if (!workspace || !(rounds > 0)) {
 }
 
 // The engine's features from source: dist/ holds only the CLI and the server.
-const scratch = mkdtempSync(join(tmpdir(), 'claimlint-requests-probe-'));
-let engine;
-try {
-  const bundle = join(scratch, 'engine.cjs');
-  await bundleEngine(bundle, ['features/code-actions', 'features/document-symbols', 'features/definition', 'features/hover', 'features/completion', 'features/references', 'features/locate']);
-  engine = require(bundle);
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+const engine = await loadEngine(['features/code-actions', 'features/document-symbols', 'features/definition', 'features/hover', 'features/completion', 'features/references', 'features/locate']);
 const { ClaimWorkspace, codeActionsAt, claimSymbols, definitionAt, hoverAt, completionAt, referencesAt, filesAround } = engine;
 
 const files = [...documentsOf(workspace, 'claims'), ...documentsOf(workspace, 'reports')];
