@@ -86,6 +86,8 @@ describe('the fast YAML tree', () => {
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['two documents', 'a: 1\n---\nb: 2\n'],
     ['a syntax error', 'a: [1, 2\nb: 3\n'],
+    // `yaml` reads `x` and `b` as one key over two lines; js-yaml reads `a: x`.
+    ['a comment line between a key and its value', 'm:\n  a:\n  #c\n      x\n  b: 1\n'],
     ['a __proto__ key', '__proto__: 1\n'],
   ])('leaves %s to the yaml package', (_name, text) => {
     expect(treeFromEvents(text)).toBeUndefined();

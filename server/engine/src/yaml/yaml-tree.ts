@@ -147,6 +147,9 @@ export function treeFromEvents(text: string): TreeNode | null | undefined {
       parent.pendingKey = node;
       return true;
     }
+    // `a:`, a comment line, then the value: `yaml` may read the value and the next key as one
+    // key over several lines (MULTILINE_IMPLICIT_KEY) where js-yaml reads a value; its errors are the ones to report.
+    if (!parent.flow && hasCommentBetween(text, parent.pendingKey.span.end, node.span.start)) return false;
     parent.node.pairs.push({ key: parent.pendingKey, value: node });
     parent.pendingKey = undefined;
     return true;
@@ -184,6 +187,12 @@ export function treeFromEvents(text: string): TreeNode | null | undefined {
     }
   }
   return root;
+}
+
+/** Whether a `#` stands between a key and its value (nothing else can: anchors and tags bail). */
+function hasCommentBetween(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (text.charCodeAt(at) === 0x23) return true;
+  return false;
 }
 
 function scalarNode(text: string, event: Extract<Event, { type: typeof EVENT_ID.SCALAR }>): TreeScalar | undefined {
