@@ -82,7 +82,7 @@ describe('the fast YAML tree', () => {
   it.each([
     ['an anchor and alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 2024\n'],
-    ['a block scalar', 'a: |\n  text\n'],
+    ['a block scalar followed by a blank line', 'a: |\n  text\n\nb: 1\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['two documents', 'a: 1\n---\nb: 2\n'],
     ['a syntax error', 'a: [1, 2\nb: 3\n'],
@@ -298,9 +298,70 @@ describe('schema problems on the fast tree', () => {
   });
 
   it('are the yaml path\'s in thousands of mutated claim and registry files', () => {
-    const { taken, runs } = countMutationsTaken([...MUTATION_PIECES, ...SLIPS, ...SLIPS], 7, expectSameProblems);
+    // A third of the usual runs: each reads the file four times, twice through `yaml`.
+    const { taken, runs } = countMutationsTaken([...MUTATION_PIECES, ...SLIPS, ...SLIPS], 7, expectSameProblems, { runsShare: 1 / 3 });
     console.info(`schema problems on the fast tree: ${taken} of ${runs} mutated files`);
     // About one edit in ten breaks only the schema, which is the case this path is for.
     expect(taken).toBeGreaterThan(runs / 20);
+  });
+});
+
+describe('block scalars on the js-yaml path', () => {
+  const HEADERS = ['|', '>', '|-', '>-', '|+', '>+', '|2', '>-2', '|+1', '| # a comment', '>  #c'];
+
+  /** The corpus with each `text:` written as a block scalar (one header per file, in turn). */
+  const BLOCK_CORPUS = [...CORPUS, ...BENCH_LIKE.slice(0, 3).map((text) => text.slice(0, 3000))].flatMap((text, index) =>
+    [0, 1, 2].map((turn) => {
+      const header = HEADERS[(index + turn) % HEADERS.length]!;
+      // Blank lines between claims would leave every block scalar before one to the yaml path.
+      return text.replace(/\n(?: *\n)+/g, '\n').replace(/^( *)text: (.*)$/gm, (_line, indent: string, value: string) => `${indent}text: ${header}\n${indent}   ${value}\n${indent}   and a second line`);
+    }),
+  ).filter((text) => text.includes('text: |') || text.includes('text: >'));
+
+  it.each([
+    ['a literal one', 'a: |\n  x\n  y\nb: 1\n'],
+    ['a folded, stripped one', 'a: >-\n  x\n  y\nb: 1\n'],
+    ['a kept one', 'a: |+\n  x\nb: 1\n'],
+    ['one with an indentation indicator', 'a: |2\n   x\nb: 1\n'],
+    ['one with a comment in its header', 'a: | # note\n  x\n'],
+    ['one followed by a comment line', 'a: |\n  x\n# c\nb: 1\n'],
+    ['one that holds a comment-like line', 'a: |\n  x\n  # not a comment\nb: 1\n'],
+    ['one at the end of the text', 'a: |\n  x'],
+    ['a list item', 'claims:\n  - text: >\n      A quotation\n      kept.\n    value: 3 t\n'],
+  ])('reads %s to the yaml tree', (_name, text) => {
+    expect(treeFromEvents(text)).not.toBeUndefined();
+    expect(expectSameTree(text)).toBe(true);
+  });
+
+  it.each([
+    ['a blank line after it', 'a: |\n  x\n\nb: 1\n'],
+    ['CRLF line ends', 'a: |\r\n  x\r\nb: 1\r\n'],
+  ])('leaves one with %s to the yaml package', (_name, text) => {
+    expect(treeFromEvents(text)).toBeUndefined();
+  });
+
+  it('reads the corpus with block scalars to the yaml tree', () => {
+    expect(BLOCK_CORPUS.length).toBeGreaterThan(10);
+    const taken = BLOCK_CORPUS.filter((text) => expectSameTree(text)).length;
+    expect(taken, `${taken} of ${BLOCK_CORPUS.length} read`).toBeGreaterThan(BLOCK_CORPUS.length / 2);
+  });
+
+  it('agrees with the yaml package, findings included, on thousands of mutated files with block scalars', () => {
+    const pieces = [...MUTATION_PIECES, '\n\n', '\n  ', '\n      more', ' |', ' >-', '\n    subjekt: x', '\n    valu:'];
+    let read = 0;
+    const { runs } = countMutationsTaken(
+      pieces,
+      8,
+      (text) => {
+        if (expectSameTree(text)) read++;
+        for (const validate of [validateClaimsFile, validateSourceRegistry]) {
+          expect(readCheckedTree(text, 'f.yaml', validate, {}), `problems of ${JSON.stringify(text)}`).toEqual(readCheckedDocument(text, 'f.yaml', validate, {}));
+        }
+        return true;
+      },
+      // A sixth of the usual runs: each reads a long file five times, four through `yaml`.
+      { corpus: BLOCK_CORPUS, runsShare: 1 / 6 },
+    );
+    expect(read).toBeGreaterThan(runs / 10);
   });
 });

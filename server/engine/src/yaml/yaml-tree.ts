@@ -2,8 +2,8 @@
 // scalars with their text, and where each is written). It is built one of three ways:
 // - by plain-block-scanner.ts, for the plain subset claim files are almost always written in
 //   (indented blocks, one-line scalars and flow collections): several times faster again;
-// - from js-yaml's event stream, for files that parse cleanly with no anchors, tags or block
-//   scalars: about ten times faster than the `yaml` document API, which is what lets a workspace
+// - from js-yaml's event stream, for files that parse cleanly with no anchors or tags (block
+//   scalars only where both parsers give them the same span): about ten times faster than the `yaml` document API, which is what lets a workspace
 //   of 100,000 claims be read in seconds (docs/benchmarks.md);
 // - from the `yaml` package's document, for everything else: its errors and positions are exact,
 //   and the claims file reader reports them.
@@ -112,8 +112,8 @@ interface OpenCollection {
 
 /**
  * The tree of a document that js-yaml reads cleanly, or undefined when the text needs the `yaml`
- * path: a syntax error, more than one document, anchors, aliases, tags, block scalars, duplicate
- * or non-scalar keys. Never throws.
+ * path: a syntax error, more than one document, anchors, aliases, tags, block scalars whose span
+ * the two parsers give differently, duplicate or non-scalar keys. Never throws.
  */
 export function treeFromEvents(text: string): TreeNode | null | undefined {
   // js-yaml breaks lines at a CR on its own; `yaml` (YAML 1.2) reads it as part of the text.
@@ -209,7 +209,42 @@ function scalarNode(text: string, event: Extract<Event, { type: typeof EVENT_ID.
     const value = getScalarValue(text, event);
     return { kind: 'scalar', value, text: value, span: { start: valueStart - 1, end: valueEnd + 1 } };
   }
-  return undefined; // block scalars: their spans are the `yaml` path's to give
+  return blockScalarNode(text, event);
+}
+
+/** A block scalar's header: its indicator, chomping and indentation indicators, and a comment. */
+const BLOCK_HEADER = /(?:^|[ ])([|>])(?:[1-9]([-+])?|([-+])[1-9]?)?(?:[ ]+#.*)?$/;
+/** js-yaml's chomping codes by indicator: clip (none), strip (-), keep (+). */
+const CHOMPING = { '': 1, '-': 2, '+': 3 } as const;
+
+/**
+ * `text: |` and `text: >`, where their span is sure to be the `yaml` path's: from the indicator to
+ * the end of the last line of content. js-yaml's value ends past trailing blank lines, `yaml`'s span
+ * before them, so a block scalar followed by a blank line (or written with CRs, or whose header
+ * reads otherwise than js-yaml read it) is left to the `yaml` path.
+ */
+function blockScalarNode(text: string, event: Extract<Event, { type: typeof EVENT_ID.SCALAR }>): TreeScalar | undefined {
+  const { valueStart, valueEnd } = event;
+  if (valueStart < 1 || valueEnd <= valueStart || text.charCodeAt(valueStart - 1) !== 0x0a) return undefined;
+  if (valueEnd < text.length && text.charCodeAt(valueEnd - 1) !== 0x0a) return undefined;
+  // The value's last line must hold content: a blank one (or one of spaces) is past `yaml`'s span.
+  const lastLine = text.slice(text.lastIndexOf('\n', valueEnd - 2) + 1, valueEnd);
+  if (lastLine.trim() === '') return undefined;
+  // Nor may a line of blanks follow it: `yaml` counts that one in, js-yaml does not.
+  if (valueEnd < text.length) {
+    const lineEnd = text.indexOf('\n', valueEnd);
+    if (text.slice(valueEnd, lineEnd < 0 ? text.length : lineEnd).trim() === '') return undefined;
+  }
+  const headerStart = text.lastIndexOf('\n', valueStart - 2) + 1;
+  const header = text.slice(headerStart, valueStart - 1);
+  if (header.includes('\r') || text.slice(valueStart, valueEnd).includes('\r')) return undefined;
+  const match = BLOCK_HEADER.exec(header);
+  if (!match) return undefined;
+  const chomping = (match[2] ?? match[3] ?? '') as keyof typeof CHOMPING;
+  if (CHOMPING[chomping] !== event.chomping) return undefined;
+  const start = headerStart + match.index + (match[0].startsWith(' ') ? 1 : 0);
+  const value = getScalarValue(text, event);
+  return { kind: 'scalar', value, text: value, span: { start, end: valueEnd } };
 }
 
 /**
