@@ -131,6 +131,15 @@ describe('bad input found by the fuzzer (npm run fuzz)', () => {
 });
 
 describe('YAML that once took seconds (found by npm run fuzz)', () => {
+  it.each([
+    ['an explicit key in a list item', 'claims:\n  - ? {a: 1}\n    : x\n'],
+    ['a pair inside a flow list', 'claims: [[a]: 1]\n'],
+    ['a key of a key', '? {[a]: 1}\n: x\n'],
+  ])('reports a collection used as a key wherever it is: %s', (_name, text) => {
+    const diagnostics = workspace({ 'a.claims.yaml': text }).diagnostics();
+    expect(diagnostics.map((d) => d.message)).toContain('a YAML mapping key must be plain text, not a list or mapping');
+  });
+
   it('reports a list used as a mapping key instead of turning it into a string', () => {
     const text = `claims:\n  ${'['.repeat(200)}${']'.repeat(200)}: x\n`;
     const diagnostics = workspace({ 'a.claims.yaml': text }).diagnostics();

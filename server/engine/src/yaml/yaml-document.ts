@@ -47,15 +47,18 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
 
   // `include: **/*.md` is an alias in YAML; say so instead of failing the whole document.
   const unresolved: Alias[] = [];
-  visit(doc, {
-    Alias(_key, alias) {
-      if (resolved(doc, alias) !== undefined) return undefined;
-      unresolved.push(alias);
-      const placeholder = new Scalar(null);
-      placeholder.range = alias.range;
-      return placeholder;
-    },
-  });
+  // An alias is written with a `*`: most files have none, and are not walked for one.
+  if (text.includes('*')) {
+    visit(doc, {
+      Alias(_key, alias) {
+        if (resolved(doc, alias) !== undefined) return undefined;
+        unresolved.push(alias);
+        const placeholder = new Scalar(null);
+        placeholder.range = alias.range;
+        return placeholder;
+      },
+    });
+  }
   for (const alias of unresolved) {
     const span = nodeSpan(alias);
     findings.push(
@@ -65,7 +68,7 @@ export function parseYaml(text: string, file: string, language: 'YAML' | 'JSON')
   aliasTargets.delete(doc); // the placeholders changed the document
   // A mapping or list used as a key (`? [a, b]`, `[[…]]: x`) is never claimlint data, and turning
   // a deep one into a string takes seconds: report it and leave the data unread.
-  const collectionKey = firstCollectionKey(doc);
+  const collectionKey = firstCollectionKey(doc.contents);
   if (collectionKey) {
     findings.push(finding(file, visibleSpan(text, collectionKey.range?.[0] ?? 0, collectionKey.range?.[0] ?? 0), `a ${language} mapping key must be plain text, not a list or mapping`));
     return { doc, findings, data: undefined, hasSyntaxErrors: true };
@@ -166,18 +169,23 @@ function mappingKeysByOffset(doc: Document.Parsed): Map<number, YamlNode> {
   return keys;
 }
 
-function firstCollectionKey(doc: Document.Parsed): YamlNode | undefined {
-  let found: YamlNode | undefined;
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isCollection(pair.key)) {
-        found = pair.key;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
+/**
+ * The first mapping or list used as a key, depth first (as `visit` would find it). A walk of our
+ * own: `visit` was a tenth of reading a 128 KB claim file with a syntax error, at every edit.
+ * Recursion is bounded: nothing deeper than MAX_YAML_NESTING reaches `yaml` (nesting-depth.ts).
+ */
+function firstCollectionKey(node: unknown): YamlNode | undefined {
+  if (isPair(node)) {
+    if (isCollection(node.key)) return node.key;
+    return firstCollectionKey(node.key) ?? firstCollectionKey(node.value);
+  }
+  if (isCollection(node)) {
+    for (const item of node.items) {
+      const found = firstCollectionKey(item);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function firstAlias(doc: Document.Parsed): YamlNode | undefined {
