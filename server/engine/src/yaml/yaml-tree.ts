@@ -3,8 +3,9 @@
 // - by plain-block-scanner.ts, for the plain subset claim files are almost always written in
 //   (indented blocks, one-line scalars and flow collections): several times faster again;
 // - from js-yaml's event stream, for files that parse cleanly with no anchors or tags (block
-//   scalars only where both parsers give them the same span): about ten times faster than the `yaml` document API, which is what lets a workspace
-//   of 100,000 claims be read in seconds (docs/benchmarks.md);
+//   scalars only where both parsers give them the same span): about ten times faster than the
+//   `yaml` document API, which is what lets a workspace of 100,000 claims be read in seconds
+//   (docs/benchmarks.md);
 // - from the `yaml` package's document, for everything else: its errors and positions are exact,
 //   and the claims file reader reports them.
 // All give the same tree for the same text; test/engine/yaml-tree.test.ts checks that on many files.
@@ -148,8 +149,10 @@ export function treeFromEvents(text: string): TreeNode | null | undefined {
       return true;
     }
     // `a:`, a comment line, then the value: `yaml` may read the value and the next key as one
-    // key over several lines (MULTILINE_IMPLICIT_KEY) where js-yaml reads a value; its errors are the ones to report.
-    if (!parent.flow && hasCommentBetween(text, parent.pendingKey.span.end, node.span.start)) return false;
+    // key over several lines (MULTILINE_IMPLICIT_KEY) where js-yaml reads a value; its errors are
+    // the ones to report. Between a key and its value a `#` can only start a comment (anchors and
+    // tags bail).
+    if (!parent.flow && hasCodeBetween(text, 0x23 /* # */, parent.pendingKey.span.end, node.span.start)) return false;
     parent.node.pairs.push({ key: parent.pendingKey, value: node });
     parent.pendingKey = undefined;
     return true;
@@ -189,9 +192,9 @@ export function treeFromEvents(text: string): TreeNode | null | undefined {
   return root;
 }
 
-/** Whether a `#` stands between a key and its value (nothing else can: anchors and tags bail). */
-function hasCommentBetween(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (text.charCodeAt(at) === 0x23) return true;
+/** Whether the code unit occurs in text[from, to), without copying that stretch out. */
+function hasCodeBetween(text: string, code: number, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (text.charCodeAt(at) === code) return true;
   return false;
 }
 
@@ -237,7 +240,7 @@ function blockScalarNode(text: string, event: Extract<Event, { type: typeof EVEN
   }
   const headerStart = text.lastIndexOf('\n', valueStart - 2) + 1;
   const header = text.slice(headerStart, valueStart - 1);
-  if (header.includes('\r') || text.slice(valueStart, valueEnd).includes('\r')) return undefined;
+  if (header.includes('\r') || hasCodeBetween(text, 0x0d /* \r */, valueStart, valueEnd)) return undefined;
   const match = BLOCK_HEADER.exec(header);
   if (!match) return undefined;
   const chomping = (match[2] ?? match[3] ?? '') as keyof typeof CHOMPING;
