@@ -15,6 +15,12 @@ export class SegmentText {
     text: string,
     private readonly pieces: readonly Span[],
   ) {
+    if (pieces.length === 1) {
+      // Most segments (a heading, a cell, a one-line paragraph) are one piece: no list to join.
+      this.pieceStarts.push(0);
+      this.value = text.slice(pieces[0]!.start, pieces[0]!.end);
+      return;
+    }
     const parts: string[] = [];
     let offset = 0;
     for (const piece of pieces) {
