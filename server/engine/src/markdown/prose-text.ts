@@ -69,10 +69,13 @@ function sortPairs(pairs: number[]): number[] {
 const MAX_SCRATCH_CODES = 65536;
 let scratchCodes = new Uint16Array(1024);
 
-/** The segment's text with non-prose characters made spaces (its \n joins kept). */
+/**
+ * The segment's text with non-prose characters made spaces (its \n joins kept). `mask` covers at
+ * least the text's length (the scanner's reused array may be longer).
+ */
 export function proseOf(value: string, mask: Uint8Array): string {
   let runs = 0;
-  for (let k = 1; k < mask.length; k++) if (mask[k] !== mask[k - 1]) runs++;
+  for (let k = 1; k < value.length; k++) if (mask[k] !== mask[k - 1]) runs++;
   // All prose (a heading, most sentences' lines): the text itself.
   if (runs === 0 && (value.length === 0 || mask[0] === 0)) return value;
   if (runs > value.length / SHORT_RUNS) {
