@@ -28,8 +28,11 @@ const OTHER_HTML_OPEN: [RegExp, string][] = [
 const PREFIX_LENGTH = 64;
 
 export function chunkLines(lines: SourceLines, chunkSize = CHUNK_SIZE): LineChunk[] {
-  const chunks: LineChunk[] = [];
   const text = lines.text;
+  // The lines' sizes below add up to at most the text's length + 1, so a shorter document is one
+  // chunk, without six regular expressions per line (35 ms of the 100k benchmark's reports).
+  if (text.length + 1 < chunkSize) return [{ firstLine: 0, endLine: lines.lineCount }];
+  const chunks: LineChunk[] = [];
   let firstLine = 0;
   let size = 0;
   let fence: { char: string; length: number } | undefined;
