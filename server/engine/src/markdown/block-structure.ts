@@ -10,9 +10,9 @@ import type { SourceLines } from './source-lines';
 export interface BlockStructure {
   tokens: Token[];
   /** Original offset where each line's inline content starts; -1 for lines outside such blocks. */
-  contentStart: Int32Array;
+  contentStart: LineNumbers;
   /** Original offset where each line's inline content ends (before the line break). */
-  contentEnd: Int32Array;
+  contentEnd: LineNumbers;
   /** Link reference definitions (`[label]: url`), keyed by markdown-it's normalised label. */
   references: Record<string, { href: string; title: string }>;
 }
@@ -28,9 +28,18 @@ interface Recorder {
   /** The chunk's first line, and its offset in the normalised source. */
   firstLine: number;
   normalizedStart: number;
-  contentStart: Int32Array;
-  contentEnd: Int32Array;
+  contentStart: LineNumbers;
+  contentEnd: LineNumbers;
 }
+
+/** A number per line: a typed array for a long document, a plain list for a short one. */
+type LineNumbers = Int32Array | number[];
+
+/**
+ * Below this many lines, a plain list: a typed array of more than 16 numbers has its memory off the
+ * heap, an allocation and a release for the collector to track, two per document.
+ */
+const TYPED_LINE_COUNT = 1024;
 
 const RECORDED_RULES = ['table', 'heading', 'lheading', 'paragraph'];
 
@@ -92,9 +101,13 @@ function createParser(): MarkdownIt {
 /** Where each line's inline content lies; filled chunk by chunk. */
 export function createLineContent(lines: SourceLines): Pick<BlockStructure, 'contentStart' | 'contentEnd'> {
   return {
-    contentStart: new Int32Array(lines.lineCount).fill(-1),
-    contentEnd: new Int32Array(lines.lineCount).fill(-1),
+    contentStart: lineNumbers(lines.lineCount),
+    contentEnd: lineNumbers(lines.lineCount),
   };
+}
+
+function lineNumbers(count: number): LineNumbers {
+  return count < TYPED_LINE_COUNT ? new Array<number>(count).fill(-1) : new Int32Array(count).fill(-1);
 }
 
 /**
