@@ -50,12 +50,21 @@ function isCjk(code: number): boolean {
   );
 }
 
+const LETTER = /\p{L}/u;
+const LOWER_CASE = /\p{Ll}/u;
+
+// ASCII decided by its code: a regular expression per character of the words around every full
+// stop was a third of the splitter's time on the 100k benchmark's reports.
 function isLetter(char: string): boolean {
-  return /\p{L}/u.test(char);
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code < 128) return (code | 0x20) >= 97 && (code | 0x20) <= 122;
+  return LETTER.test(char);
 }
 
 function isLowerCase(char: string): boolean {
-  return /\p{Ll}/u.test(char);
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code < 128) return code >= 97 && code <= 122;
+  return LOWER_CASE.test(char);
 }
 
 function isDigit(code: number): boolean {
