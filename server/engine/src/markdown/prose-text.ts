@@ -1,11 +1,13 @@
 // Prose as text: the original with everything that is not prose made spaces, same length and
 // offsets, line breaks kept. Built by joining slices and runs of spaces, or through a buffer when
 // the runs are many and short (a line of backslashes alternates prose and syntax at every character).
+// Both give a flat string: one built by `+=` is a tree of pieces, and every later read of a
+// character through it (the sentence splitter, the figure and alias scans) was slower.
 
 /**
- * Runs shorter than this on average go through a buffer. Joining by `+=` is the faster way for a
- * report's runs (a third faster than the buffer over the 100k benchmark's reports, whose runs
- * average 36 characters), but makes an object per run, which a line of backslashes must not.
+ * Runs shorter than this on average go through a buffer. Joining is the faster way for a report's
+ * runs, which average 36 characters (decoding the buffer by `String.fromCharCode.apply` costs more),
+ * but it makes a string per run, which a line of backslashes must not.
  */
 const SHORT_RUNS = 8;
 
@@ -40,28 +42,29 @@ export function blankOutside(text: string, keep: number[]): string {
     }
     return decodeCodeUnits(codes);
   }
-  let prose = '';
+  const parts: string[] = [];
   let cursor = 0;
   const blankGap = (end: number): void => {
     let runStart = cursor;
     for (let k = cursor; k < end; k++) {
       const code = text.charCodeAt(k);
       if (code !== 10 && code !== 13) continue;
-      prose += ' '.repeat(k - runStart) + (code === 10 ? '\n' : '\r');
+      if (k > runStart) parts.push(' '.repeat(k - runStart));
+      parts.push(code === 10 ? '\n' : '\r');
       runStart = k + 1;
     }
-    if (end > runStart) prose += ' '.repeat(end - runStart);
+    if (end > runStart) parts.push(' '.repeat(end - runStart));
   };
   for (let k = 0; k + 1 < keep.length; k += 2) {
     const start = Math.max(keep[k]!, cursor);
     const end = keep[k + 1]!;
     if (end <= start) continue;
     blankGap(start);
-    prose += text.slice(start, end);
+    parts.push(text.slice(start, end));
     cursor = end;
   }
   blankGap(text.length);
-  return prose;
+  return parts.join('');
 }
 
 function sortPairs(pairs: number[]): number[] {
@@ -90,16 +93,16 @@ export function proseOf(value: string, mask: Uint8Array): string {
     for (let k = 0; k < value.length; k++) codes[k] = mask[k] ? 32 : value.charCodeAt(k);
     return decodeCodeUnits(codes);
   }
-  let prose = '';
+  const parts: string[] = [];
   let start = 0;
   while (start < value.length) {
     let end = start;
     while (end < value.length && mask[end] === 0) end++;
-    if (end > start) prose += value.slice(start, end);
+    if (end > start) parts.push(value.slice(start, end));
     let blankEnd = end;
     while (blankEnd < value.length && mask[blankEnd] === 1) blankEnd++;
-    if (blankEnd > end) prose += ' '.repeat(blankEnd - end);
+    if (blankEnd > end) parts.push(' '.repeat(blankEnd - end));
     start = blankEnd;
   }
-  return prose;
+  return parts.join('');
 }

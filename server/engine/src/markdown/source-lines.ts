@@ -45,7 +45,9 @@ export class SourceLines {
     for (const range of blankedRanges) {
       const from = Math.max(0, range.start - bomLength);
       const to = Math.max(from, range.end - bomLength);
-      body = body.slice(0, from) + blankKeepingLineBreaks(body, from, to) + body.slice(to);
+      // Joined, not concatenated: markdown-it reads every character of it, and a flat string is
+      // faster to read than a tree of three.
+      body = [body.slice(0, from), blankKeepingLineBreaks(body, from, to), body.slice(to)].join('');
     }
     this.normalized = hasCarriageReturn ? body.replace(/\r\n?/g, '\n') : body;
     let normalizedStart = 0;
