@@ -39,6 +39,8 @@ export interface HtmlComment {
 }
 
 export interface SegmentScan {
+  /** False when nothing is masked: the segment is all prose (true may still mean nothing is). */
+  masked: boolean;
   /**
    * 1 where the character is not prose, for the segment's first `length` characters; it may be
    * longer, and what lies past them means nothing. Valid until the next scan: its memory is reused.
@@ -471,7 +473,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
   const mask = huge ? new Uint8Array(n) : scratchMask.fill(0, 0, n);
   // Half the segments of a report (table cells, headings, plain sentences) hold nothing a pass
   // could act on: all prose, found by one search instead of three passes and their lists.
-  if (!MAY_HOLD_SYNTAX.test(text)) return { mask, citations: [], spans: [], linkTexts: [], comments: [] };
+  if (!MAY_HOLD_SYNTAX.test(text)) return { masked: false, mask, citations: [], spans: [], linkTexts: [], comments: [] };
   const citations: ScannedCitation[] = [];
   const spans: ScannedPandocSpan[] = [];
   const linkTexts: [number, number][] = [];
@@ -739,7 +741,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
     return end;
   }
 
-  return { mask, citations, spans, linkTexts, comments };
+  return { masked: true, mask, citations, spans, linkTexts, comments };
 }
 
 /** CommonMark's flanking rules, loosely: a run that could open or close emphasis is markup. */
