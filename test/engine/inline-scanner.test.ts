@@ -46,3 +46,15 @@ describe('scanSegment without syntax', () => {
     expect(scan('Output data: FTP://example.org/stats').mask.includes(1)).toBe(true);
   });
 });
+
+describe('scanSegment brackets', () => {
+  it('passes over brackets inside code, escapes and autolinks', () => {
+    expect(scan('see [the `]` table](https://x.org/t) here').citations.map((c) => c.url)).toEqual(['https://x.org/t']);
+    expect(scan('\\[1] and [data](https://x.org/d)').citations.map((c) => c.url)).toEqual(['https://x.org/d']);
+    expect(scan('[a <https://x.org/]> b](https://y.org)').citations.map((c) => c.url)).toEqual(['https://y.org']);
+  });
+
+  it('pairs nested and unbalanced brackets as a stack does', () => {
+    expect(scan('[[@src-1]] and ]] [x](https://x.org) [').citations.map((c) => c.url ?? 'key')).toEqual(['key', 'https://x.org']);
+  });
+});

@@ -252,24 +252,28 @@ function matchBrackets(text: string, regions: OpaqueRegions, brackets: Int32Arra
   const stack: number[] = [];
   let lastOpen = -1;
   let region = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 91 && code !== 93) continue;
+  // From bracket to bracket by indexOf: a loop over every code unit of every segment was most of
+  // this pass, and a segment holds a few brackets.
+  let nextOpen = text.indexOf('[');
+  let nextClose = text.indexOf(']');
+  while (nextOpen >= 0 || nextClose >= 0) {
+    const i = nextOpen < 0 ? nextClose : nextClose < 0 ? nextOpen : Math.min(nextOpen, nextClose);
+    let resume = i + 1;
     // A bracket inside an opaque region (code, an autolink, an escape) is not one.
     while (region < regions.starts.length && regions.ends[region]! <= i) region++;
     if (region < regions.starts.length && regions.starts[region]! <= i) {
-      i = regions.ends[region]! - 1;
-      continue;
-    }
-    if (code === 91 /* [ */) {
+      resume = regions.ends[region]!;
+    } else if (i === nextOpen) {
       if (stack.length >= MAX_BRACKET_DEPTH) stack.length = 0;
       stack.push(i);
       lastOpen = i;
-    } else if (code === 93 /* ] */ && stack.length) {
+    } else if (stack.length) {
       const open = stack.pop()!;
       brackets[open] = open === lastOpen ? -(i + 1) : i + 1;
       lastOpen = -1;
     }
+    if (nextOpen >= 0 && nextOpen < resume) nextOpen = text.indexOf('[', resume);
+    if (nextClose >= 0 && nextClose < resume) nextClose = text.indexOf(']', resume);
   }
 }
 
