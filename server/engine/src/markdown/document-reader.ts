@@ -511,9 +511,27 @@ export class DocumentReader {
     // Prose from here on.
     // What the document's prose keeps: each run of prose, split at line breaks; all of each piece
     // (a line's content) when nothing is masked.
+    const mask = scan.mask;
+    const n = scan.masked ? prose.length : 0;
     if (!scan.masked) {
       for (const piece of segment.pieces) if (piece.end > piece.start) this.keep.push(piece.start, piece.end);
-    } else this.keepProseRuns(prose, scan.mask, segmentText);
+    }
+    let lineBreak = n > 0 ? prose.indexOf('\n') : -1;
+    for (let start = 0; start < n; ) {
+      while (start < n && mask[start] === 1) start++;
+      let runEnd = start;
+      while (runEnd < n && mask[runEnd] === 0) runEnd++;
+      for (let from = start; from < runEnd; ) {
+        if (lineBreak >= 0 && lineBreak < from) lineBreak = prose.indexOf('\n', from);
+        const end = lineBreak >= 0 && lineBreak < runEnd ? lineBreak : runEnd;
+        if (end > from) {
+          const span = segmentText.toOriginalSpan(from, end);
+          this.keep.push(span.start, span.end);
+        }
+        from = end + 1;
+      }
+      start = runEnd;
+    }
     for (const span of scan.spans) {
       this.spans.push({
         span: segmentText.toOriginalSpan(span.contentStart, span.contentEnd),
@@ -562,27 +580,6 @@ export class DocumentReader {
       drafts[sentence]!.citations.push(scanned);
     }
     for (const draft of drafts) this.drafts.push(draft);
-  }
-
-  /** The runs of a segment's prose that the document's prose keeps, split at line breaks. */
-  private keepProseRuns(prose: string, mask: Uint8Array, segmentText: SegmentText): void {
-    const n = prose.length;
-    let lineBreak = prose.indexOf('\n');
-    for (let start = 0; start < n; ) {
-      while (start < n && mask[start] === 1) start++;
-      let runEnd = start;
-      while (runEnd < n && mask[runEnd] === 0) runEnd++;
-      for (let from = start; from < runEnd; ) {
-        if (lineBreak >= 0 && lineBreak < from) lineBreak = prose.indexOf('\n', from);
-        const end = lineBreak >= 0 && lineBreak < runEnd ? lineBreak : runEnd;
-        if (end > from) {
-          const span = segmentText.toOriginalSpan(from, end);
-          this.keep.push(span.start, span.end);
-        }
-        from = end + 1;
-      }
-      start = runEnd;
-    }
   }
 
   // -------------------------------------------------------------------------------------------
