@@ -139,6 +139,13 @@ for (const char of '\\`<') OPENS_OPAQUE[char.charCodeAt(0)] = 1;
 const MAY_START_SYNTAX = new Uint8Array(65536);
 for (const char of '\\`<[]!@*_~&hHfFwW') MAY_START_SYNTAX[char.charCodeAt(0)] = 1;
 
+/** The characters that open an opaque construct, for a search. */
+const OPAQUE_OPENER = /[\\`<]/g;
+/** A bare URL's start anywhere, as URL_START reads it at a position. */
+const URL_ANYWHERE = /(?:https?:\/\/|ftp:\/\/|www\.)/i;
+/** MAY_START_SYNTAX without the letters of bare URLs, for a search in a text that holds none. */
+const SYNTAX_BUT_URLS = /[\\`<[\]!@*_~&]/g;
+
 /**
  * Whether a text may hold anything the passes act on: a character in MAY_START_SYNTAX other than
  * the letters of a bare URL, or a bare URL's start as URL_START reads it.
@@ -170,11 +177,15 @@ function findOpaqueRegions(text: string): OpaqueRegions {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const code = text.charCodeAt(i);
-    if (OPENS_OPAQUE[code] === 0) {
-      i++;
-      continue;
+    if (OPENS_OPAQUE[text.charCodeAt(i)] === 0) {
+      // To the next opener by a search: they are rare, and this loop used to step through every
+      // code unit of every segment.
+      OPAQUE_OPENER.lastIndex = i;
+      const next = OPAQUE_OPENER.exec(text);
+      if (next === null) break;
+      i = next.index;
     }
+    const code = text.charCodeAt(i);
     if (code === 92 /* \ */) {
       const next = text.charCodeAt(i + 1);
       if (isAsciiPunctuation(next)) {
@@ -523,10 +534,18 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
   let region = 0;
   let linkTextEnd = -1;
   let i = 0;
+  // Without a bare URL, h, f and w start nothing, and what does is rare enough to search for.
+  const hasBareUrlStart = URL_ANYWHERE.test(text);
   while (i < n) {
     // Most characters are plain prose: skip to the next one that may start syntax (every opaque
     // region starts at one of them too).
-    while (i < n && MAY_START_SYNTAX[text.charCodeAt(i)] === 0) i++;
+    if (hasBareUrlStart) {
+      while (i < n && MAY_START_SYNTAX[text.charCodeAt(i)] === 0) i++;
+    } else {
+      SYNTAX_BUT_URLS.lastIndex = i;
+      const next = SYNTAX_BUT_URLS.exec(text);
+      i = next === null ? n : next.index;
+    }
     if (i >= n) break;
     while (region < regions.starts.length && regions.ends[region]! <= i) region++;
     if (region < regions.starts.length && regions.starts[region] === i) {
