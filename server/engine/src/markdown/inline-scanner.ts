@@ -128,29 +128,34 @@ interface OpaqueRegions {
   kinds: Opaque[];
 }
 
-/** 1 for each code unit that may open an opaque construct: a backslash, a backtick, `<`. */
-const OPENS_OPAQUE = new Uint8Array(65536);
-for (const char of '\\`<') OPENS_OPAQUE[char.charCodeAt(0)] = 1;
-
+/** The code units that may open an opaque construct: a backslash, a backtick, `<`. */
+const OPAQUE_OPENERS = '\\`<';
 /**
- * 1 for each code unit at which pass 3 may find syntax: brackets, `!`, `@`, emphasis, entities,
- * the first letters of bare URLs, and everything that opens an opaque construct.
+ * The code units at which pass 3 may find syntax other than a bare URL: brackets, `!`, `@`,
+ * emphasis, entities, and the opaque openers.
  */
-const MAY_START_SYNTAX = new Uint8Array(65536);
-for (const char of '\\`<[]!@*_~&hHfFwW') MAY_START_SYNTAX[char.charCodeAt(0)] = 1;
+const SYNTAX_STARTS = `${OPAQUE_OPENERS}[]!@*_~&`;
 
-/** The characters that open an opaque construct, for a search. */
-const OPAQUE_OPENER = /[\\`<]/g;
+/** A table of 1 for each of the code units, read per character. */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const char of chars) table[char.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** A search for the next of the code units. */
+function searchFor(chars: string): RegExp {
+  return new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
+}
+
+const OPENS_OPAQUE = codeTable(OPAQUE_OPENERS);
+/** Pass 3's stops: its syntax characters and the first letters of bare URLs. */
+const MAY_START_SYNTAX = codeTable(`${SYNTAX_STARTS}hHfFwW`);
+const OPAQUE_OPENER = searchFor(OPAQUE_OPENERS);
+/** Pass 3's stops in a text without a bare URL, where h, f and w start nothing. */
+const SYNTAX_BUT_URLS = searchFor(SYNTAX_STARTS);
 /** A bare URL's start anywhere, as URL_START reads it at a position. */
-const URL_ANYWHERE = /(?:https?:\/\/|ftp:\/\/|www\.)/i;
-/** MAY_START_SYNTAX without the letters of bare URLs, for a search in a text that holds none. */
-const SYNTAX_BUT_URLS = /[\\`<[\]!@*_~&]/g;
-
-/**
- * Whether a text may hold anything the passes act on: a character in MAY_START_SYNTAX other than
- * the letters of a bare URL, or a bare URL's start as URL_START reads it.
- */
-const MAY_HOLD_SYNTAX = /[\\`<[\]!@*_~&]|(?:https?|ftp):\/\/|www\./i;
+const URL_ANYWHERE = new RegExp(URL_START.source, 'i');
 
 /** Pass 1: escapes, code spans, autolinks, raw HTML and comments, in order. */
 function findOpaqueRegions(text: string): OpaqueRegions {
@@ -486,9 +491,12 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
   // The scratch arrays themselves, not views of their first n entries: a view is an object and a
   // runtime call each, two per segment (about 17 MB of the 100k benchmark's sampled allocations).
   const mask = huge ? new Uint8Array(n) : scratchMask.fill(0, 0, n);
+  // Without a bare URL, h, f and w start nothing, and what does is rare enough to search for.
+  const hasBareUrlStart = URL_ANYWHERE.test(text);
   // Half the segments of a report (table cells, headings, plain sentences) hold nothing a pass
   // could act on: all prose, found by one search instead of three passes and their lists.
-  if (!MAY_HOLD_SYNTAX.test(text)) return { masked: false, mask, citations: [], spans: [], linkTexts: [], comments: [] };
+  SYNTAX_BUT_URLS.lastIndex = 0;
+  if (!hasBareUrlStart && !SYNTAX_BUT_URLS.test(text)) return { masked: false, mask, citations: [], spans: [], linkTexts: [], comments: [] };
   const citations: ScannedCitation[] = [];
   const spans: ScannedPandocSpan[] = [];
   const linkTexts: [number, number][] = [];
@@ -534,8 +542,6 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
   let region = 0;
   let linkTextEnd = -1;
   let i = 0;
-  // Without a bare URL, h, f and w start nothing, and what does is rare enough to search for.
-  const hasBareUrlStart = URL_ANYWHERE.test(text);
   while (i < n) {
     // Most characters are plain prose: skip to the next one that may start syntax (every opaque
     // region starts at one of them too).
