@@ -49,7 +49,7 @@ export class LineIndex {
 }
 
 /** Calls `found` with the offset after each line end (\n, \r\n or a lone \r). */
-function forEachLineStart(text: string, found: (offset: number) => void): void {
+export function forEachLineStart(text: string, found: (offset: number) => void): void {
   if (text.indexOf('\r') === -1) {
     // The usual case, and a much faster search than a loop over every code unit.
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) found(i + 1);
