@@ -240,7 +240,7 @@ function blockScalarNode(text: string, event: Extract<Event, { type: typeof EVEN
   }
   const headerStart = text.lastIndexOf('\n', valueStart - 2) + 1;
   const header = text.slice(headerStart, valueStart - 1);
-  if (header.includes('\r') || hasCodeBetween(text, 0x0d /* \r */, valueStart, valueEnd)) return undefined;
+  if (hasCodeBetween(text, 0x0d /* \r */, headerStart, valueEnd)) return undefined;
   const match = BLOCK_HEADER.exec(header);
   if (!match) return undefined;
   const chomping = (match[2] ?? match[3] ?? '') as keyof typeof CHOMPING;
