@@ -21,7 +21,15 @@ export interface MatcherAlias {
   caseRule: CaseRule;
 }
 
-export interface MatcherHit {
+/** One alias list of a matcher, and the kind its hits are labelled with. */
+export interface MatcherGroup<K extends string> {
+  kind: K;
+  aliases: readonly MatcherAlias[];
+}
+
+/** Made with its kind at once: a hit relabelled afterwards was a second object per alias found. */
+export interface MatcherHit<K extends string = string> {
+  kind: K;
   id: string;
   alias: string;
   start: number;
@@ -151,12 +159,13 @@ function flatten(root: TrieNode): FlatTrie {
   return trie;
 }
 
-export class AliasMatcher {
+export class AliasMatcher<K extends string = string> {
   private readonly trie: FlatTrie;
   /** 1 for each folded code unit an alias starts with: most text positions are ruled out by one array read. */
   private readonly startUnits = new Uint8Array(0x10000);
 
   private readonly groupCount: number;
+  private readonly kinds: K[];
   private readonly candidates: Candidates[] = [];
   private readonly bestEnds: Int32Array;
   /** All undefined between walks: each entry is cleared again when it is taken. */
@@ -167,14 +176,15 @@ export class AliasMatcher {
    * metrics) share one trie and one walk over the text, and are still matched independently: a
    * subject alias never hides a metric alias or the other way round.
    */
-  constructor(...groups: (readonly MatcherAlias[])[]) {
+  constructor(...groups: readonly MatcherGroup<K>[]) {
     this.groupCount = Math.max(1, groups.length);
+    this.kinds = groups.map((group) => group.kind);
     for (let g = 0; g < this.groupCount; g++) this.candidates.push(emptyCandidates());
     this.bestEnds = new Int32Array(this.groupCount);
     this.bests = new Array<Terminal | undefined>(this.groupCount).fill(undefined);
     // The trie of Maps is only built here; the walk reads its flat copy.
     const root = newNode();
-    groups.forEach((aliases, group) => {
+    groups.forEach(({ aliases }, group) => {
       for (const alias of aliases) this.add(root, alias, group);
     });
     this.trie = flatten(root);
@@ -208,12 +218,12 @@ export class AliasMatcher {
   }
 
   /** Every alias occurrence, left to right, non-overlapping; where matches overlap the longest wins. */
-  find(text: string): MatcherHit[] {
+  find(text: string): MatcherHit<K>[] {
     return this.findInGroups(text)[0]!;
   }
 
   /** `find` for each alias list given to the constructor, in one walk over the text. */
-  findInGroups(text: string): MatcherHit[][] {
+  findInGroups(text: string): MatcherHit<K>[][] {
     // The longest match at each start, per list, in parallel arrays: hostile text can make millions.
     // They are reused from one call to the next (a sentence makes a call), emptied first.
     const candidates = this.candidates;
@@ -234,14 +244,21 @@ export class AliasMatcher {
       }
     }
     return candidates.map((group, index) => {
-      const kept = resolveOverlaps(group);
+      const kind = this.kinds[index]!;
+      const hits: MatcherHit<K>[] = [];
+      // Most sentences have no candidate or one of a list: nothing overlaps, no flags to allocate.
+      if (group.count === 1) {
+        const terminal = group.terminals[0]!;
+        if (terminal.id !== null) hits.push({ kind, id: terminal.id, alias: terminal.alias, start: group.starts[0]!, end: group.ends[0]! });
+      } else if (group.count > 1) {
+        const kept = resolveOverlaps(group);
+        for (let k = 0; k < kept.length; k++) {
+          const id = group.terminals[k]!.id;
+          if (kept[k] === 1 && id !== null) hits.push({ kind, id, alias: group.terminals[k]!.alias, start: group.starts[k]!, end: group.ends[k]! });
+        }
+      }
       // A hostile text's millions of candidates are not kept for the next call.
       if (group.count > MAX_KEPT_CANDIDATES) candidates[index] = emptyCandidates();
-      const hits: MatcherHit[] = [];
-      for (let k = 0; k < kept.length; k++) {
-        const id = group.terminals[k]!.id;
-        if (kept[k] === 1 && id !== null) hits.push({ id, alias: group.terminals[k]!.alias, start: group.starts[k]!, end: group.ends[k]! });
-      }
       return hits;
     });
   }

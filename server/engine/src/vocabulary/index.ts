@@ -20,7 +20,7 @@
 // aliases is matched by its id ("lynas", "production").
 
 import { CAPITALISED_ONLY_NAMES, NON_REFERRING_SUBJECT_PHRASES } from './alias-exceptions';
-import { AliasMatcher, caseRuleFor, type CaseRule, type MatcherAlias, type MatcherHit } from './alias-matcher';
+import { AliasMatcher, caseRuleFor, type CaseRule, type MatcherAlias } from './alias-matcher';
 import { builtInSubjects } from './built-in-subjects';
 import { SuggestionIndex } from './suggestions';
 import { matchingKey } from './text-folding';
@@ -76,7 +76,7 @@ interface KindTables {
   idByAliasKey: Map<string, string>;
   /** What the alias matchers are built from, in priority order. */
   matcherAliases: MatcherAlias[];
-  matcher?: AliasMatcher;
+  matcher?: AliasMatcher<VocabularyKind>;
   suggestions?: SuggestionIndex;
 }
 
@@ -224,10 +224,6 @@ function buildKind(
   return { entries, idByAliasKey, matcherAliases };
 }
 
-function aliasMatches(kind: VocabularyKind, hits: readonly MatcherHit[]): AliasMatch[] {
-  return hits.map((hit) => ({ kind, id: hit.id, alias: hit.alias, start: hit.start, end: hit.end }));
-}
-
 function freezeEntry(entry: VocabularyEntry, configured: ConfiguredEntry | undefined): VocabularyEntry {
   if (configured?.unit !== undefined) entry.unit = configured.unit;
   if (configured?.tolerance !== undefined) entry.tolerance = configured.tolerance;
@@ -238,7 +234,7 @@ function freezeEntry(entry: VocabularyEntry, configured: ConfiguredEntry | undef
 export class Vocabulary {
   private readonly subjects: KindTables;
   private readonly metrics: KindTables;
-  private keyMatcher: AliasMatcher | undefined;
+  private keyMatcher: AliasMatcher<VocabularyKind> | undefined;
 
   constructor(config: VocabularyConfig) {
     const safe: Record<string, unknown> = isRecord(config) ? config : {};
@@ -277,16 +273,19 @@ export class Vocabulary {
   findAliases(text: string, kind: VocabularyKind): AliasMatch[] {
     const tables = this.tablesFor(kind);
     if (tables === undefined || typeof text !== 'string') return [];
-    tables.matcher ??= new AliasMatcher(tables.matcherAliases);
-    return aliasMatches(kind, tables.matcher.find(text));
+    tables.matcher ??= new AliasMatcher({ kind, aliases: tables.matcherAliases });
+    return tables.matcher.find(text);
   }
 
   /** `findAliases` for subjects and for metrics, in one walk over the text (what claim extraction needs). */
   findSubjectsAndMetrics(text: string): { subjects: AliasMatch[]; metrics: AliasMatch[] } {
     if (typeof text !== 'string') return { subjects: [], metrics: [] };
-    this.keyMatcher ??= new AliasMatcher(this.subjects.matcherAliases, this.metrics.matcherAliases);
+    this.keyMatcher ??= new AliasMatcher<VocabularyKind>(
+      { kind: 'subject', aliases: this.subjects.matcherAliases },
+      { kind: 'metric', aliases: this.metrics.matcherAliases },
+    );
     const [subjects, metrics] = this.keyMatcher.findInGroups(text);
-    return { subjects: aliasMatches('subject', subjects!), metrics: aliasMatches('metric', metrics!) };
+    return { subjects: subjects!, metrics: metrics! };
   }
 
   /** Closest ids/aliases to a misspelling, for "did you mean" messages (edit distance). */
