@@ -3,6 +3,7 @@
 // the runs are many and short (a line of backslashes alternates prose and syntax at every character).
 // Both give a flat string: one built by `+=` is a tree of pieces, and every later read of a
 // character through it (the sentence splitter, the figure and alias scans) was slower.
+import { spaces } from '../text/whitespace';
 
 /**
  * Runs shorter than this on average go through a buffer. Joining is the faster way for a report's
@@ -49,11 +50,11 @@ export function blankOutside(text: string, keep: number[]): string {
     for (let k = cursor; k < end; k++) {
       const code = text.charCodeAt(k);
       if (code !== 10 && code !== 13) continue;
-      if (k > runStart) parts.push(' '.repeat(k - runStart));
+      if (k > runStart) parts.push(spaces(k - runStart));
       parts.push(code === 10 ? '\n' : '\r');
       runStart = k + 1;
     }
-    if (end > runStart) parts.push(' '.repeat(end - runStart));
+    if (end > runStart) parts.push(spaces(end - runStart));
   };
   for (let k = 0; k + 1 < keep.length; k += 2) {
     const start = Math.max(keep[k]!, cursor);
@@ -101,7 +102,7 @@ export function proseOf(value: string, mask: Uint8Array): string {
     if (end > start) parts.push(value.slice(start, end));
     let blankEnd = end;
     while (blankEnd < value.length && mask[blankEnd] === 1) blankEnd++;
-    if (blankEnd > end) parts.push(' '.repeat(blankEnd - end));
+    if (blankEnd > end) parts.push(spaces(blankEnd - end));
     start = blankEnd;
   }
   return parts.join('');
