@@ -480,6 +480,51 @@ let scratchBrackets = new Int32Array(1024);
 /** A longer segment (a hostile 10 MB line) gets arrays of its own, so that their size is not kept. */
 const MAX_SCRATCH_LENGTH = 65536;
 
+/**
+ * Where the `]` closing the `[` at `open` is, or -1. `brackets` holds each pair as matchBrackets
+ * left it: negative when the pair holds no other (is innermost).
+ */
+function closeOf(text: string, brackets: Int32Array, open: number): number {
+  if (text.charCodeAt(open) !== 91) return -1;
+  const value = brackets[open]!;
+  return value === 0 ? -1 : value < 0 ? -value - 1 : value - 1;
+}
+
+/** Whether the brackets opened at `open` (closeOf found their `]`) hold no other pair. */
+function isInnermost(brackets: Int32Array, open: number): boolean {
+  return brackets[open]! < 0;
+}
+
+/** Marks [start, end) as not prose, within the segment's `n` characters. */
+function blank(mask: Uint8Array, n: number, start: number, end: number): void {
+  mask.fill(1, Math.max(0, start), Math.min(n, end));
+}
+
+/** One object shape for every scanned citation: documents may hold millions of them. */
+function scanned(at: number, citation: Citation, number?: number, footnoteLabel?: string): ScannedCitation {
+  return { at, citation, number, footnoteLabel };
+}
+
+/** A reference link's tail after the text's `]` at `close`: its end and definition. */
+function referenceTail(
+  text: string,
+  brackets: Int32Array,
+  references: ReferenceDefinitions,
+  open: number,
+  close: number,
+): { end: number; definition: { href: string } } | undefined {
+  if (text.charCodeAt(close + 1) === 91) {
+    const labelClose = closeOf(text, brackets, close + 1);
+    if (labelClose < 0 || !isInnermost(brackets, close + 1)) return undefined;
+    const labelText = labelClose === close + 2 ? text.slice(open + 1, close) : text.slice(close + 2, labelClose);
+    const definition = references[normalizeReferenceLabel(labelText)];
+    return definition ? { end: labelClose + 1, definition } : undefined;
+  }
+  if (closeOf(text, brackets, open) < 0 || !isInnermost(brackets, open)) return undefined;
+  const definition = references[normalizeReferenceLabel(text.slice(open + 1, close))];
+  return definition ? { end: close + 1, definition } : undefined;
+}
+
 export function scanSegment(segment: SegmentText, references: ReferenceDefinitions): SegmentScan {
   const text = segment.value;
   const n = text.length;
@@ -507,38 +552,6 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
   const brackets = huge ? new Int32Array(n) : scratchBrackets.fill(0, 0, n);
   matchBrackets(text, regions, brackets);
 
-  const blank = (start: number, end: number): void => {
-    mask.fill(1, Math.max(0, start), Math.min(n, end));
-  };
-  const addCitation = (at: number, citation: Citation, number?: number, footnoteLabel?: string): void => {
-    // One object shape for every scanned citation: documents may hold millions of them.
-    citations.push({ at, citation, number, footnoteLabel });
-  };
-  const spanOf = (start: number, end: number) => segment.toOriginalSpan(start, end);
-  const closeOf = (open: number): { close: number; innermost: boolean } | undefined => {
-    if (text.charCodeAt(open) !== 91) return undefined;
-    const value = brackets[open]!;
-    if (value === 0) return undefined;
-    return value < 0 ? { close: -value - 1, innermost: true } : { close: value - 1, innermost: false };
-  };
-  /** A reference link's tail after the text's `]` at `close`: its end and definition. */
-  const referenceTail = (
-    open: number,
-    close: number,
-  ): { end: number; definition: { href: string } } | undefined => {
-    if (text.charCodeAt(close + 1) === 91) {
-      const label = closeOf(close + 1);
-      if (!label || !label.innermost) return undefined;
-      const labelText = label.close === close + 2 ? text.slice(open + 1, close) : text.slice(close + 2, label.close);
-      const definition = references[normalizeReferenceLabel(labelText)];
-      return definition ? { end: label.close + 1, definition } : undefined;
-    }
-    const own = closeOf(open);
-    if (!own || !own.innermost) return undefined;
-    const definition = references[normalizeReferenceLabel(text.slice(open + 1, close))];
-    return definition ? { end: close + 1, definition } : undefined;
-  };
-
   let region = 0;
   let linkTextEnd = -1;
   let i = 0;
@@ -560,10 +573,10 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
       if (kind === Opaque.Escape) {
         mask[i] = 1; // the backslash; the escaped character is literal prose
       } else {
-        blank(i, end);
+        blank(mask, n, i, end);
         if (kind === Opaque.Autolink) {
           const url = text.slice(i + 1, end - 1);
-          if (isHttpUrl(url) && i >= linkTextEnd) addCitation(i, { kind: 'link', url, span: spanOf(i, end) });
+          if (isHttpUrl(url) && i >= linkTextEnd) citations.push(scanned(i, { kind: 'link', url, span: segment.toOriginalSpan(i, end) }));
         } else if (kind === Opaque.Comment) {
           const span = segment.toOriginalSpan(i, end);
           comments.push({ start: span.start, end: span.end, body: text.slice(i + 4, Math.max(i + 4, end - 3)) });
@@ -576,27 +589,26 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
     if (code === 93 /* ] */ && brackets[i]! > 0) {
       // The end of a link's text or a span's content: its syntax tail is not prose.
       const end = brackets[i]! - 1;
-      blank(i, end);
+      blank(mask, n, i, end);
       i = end;
       continue;
     }
     switch (code) {
       case 33 /* ! */: {
-        const pair = closeOf(i + 1);
-        if (!pair) break;
+        const close = closeOf(text, brackets, i + 1);
+        if (close < 0) break;
         let end = -1;
-        if (text.charCodeAt(pair.close + 1) === 40) end = readInlineLinkTail(text, pair.close + 1)?.end ?? -1;
-        if (end < 0) end = referenceTail(i + 1, pair.close)?.end ?? -1;
+        if (text.charCodeAt(close + 1) === 40) end = readInlineLinkTail(text, close + 1)?.end ?? -1;
+        if (end < 0) end = referenceTail(text, brackets, references, i + 1, close)?.end ?? -1;
         if (end < 0) break;
         // Images are not prose, alt text included.
-        blank(i, end);
+        blank(mask, n, i, end);
         i = end;
         continue;
       }
       case 91 /* [ */: {
-        const pair = closeOf(i);
-        if (!pair) break;
-        const close = pair.close;
+        const close = closeOf(text, brackets, i);
+        if (close < 0) break;
         const after = text.charCodeAt(close + 1);
         if (after === 123 /* { */) {
           const attributes = readAttributes(text, close + 1);
@@ -620,7 +632,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
             mask[i] = 1;
             brackets[close] = tail.end + 1;
             if (isHttpUrl(tail.destination)) {
-              addCitation(i, { kind: 'link', url: citationUrl(tail.destination), span: spanOf(i, tail.end) });
+              citations.push(scanned(i, { kind: 'link', url: citationUrl(tail.destination), span: segment.toOriginalSpan(i, tail.end) }));
             }
             linkTexts.push([i + 1, close]);
             linkTextEnd = Math.max(linkTextEnd, close);
@@ -628,20 +640,20 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
             continue;
           }
         }
-        if (pair.innermost) {
+        if (isInnermost(brackets, i)) {
           const content = text.slice(i + 1, close);
           if (FOOTNOTE_REFERENCE.test(content)) {
-            addCitation(i, { kind: 'footnote', span: spanOf(i, close + 1) }, undefined, content.slice(1));
-            blank(i, close + 1);
+            citations.push(scanned(i, { kind: 'footnote', span: segment.toOriginalSpan(i, close + 1) }, undefined, content.slice(1)));
+            blank(mask, n, i, close + 1);
             i = close + 1;
             continue;
           }
           if (NUMBERED_MARKER.test(content)) {
             for (const number of expandNumberedMarker(content)) {
-              addCitation(i, { kind: 'numbered', span: spanOf(i, close + 1) }, number);
+              citations.push(scanned(i, { kind: 'numbered', span: segment.toOriginalSpan(i, close + 1) }, number));
             }
             // Blanked with or without a reference list, so `[1]` is never read as a figure.
-            blank(i, close + 1);
+            blank(mask, n, i, close + 1);
             i = close + 1;
             continue;
           }
@@ -651,27 +663,29 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
               const citation: Citation = {
                 kind: 'pandoc',
                 id: sharedString(item.key),
-                idSpan: spanOf(i + 1 + item.start, i + 1 + item.end),
-                span: spanOf(i, close + 1),
+                idSpan: segment.toOriginalSpan(i + 1 + item.start, i + 1 + item.end),
+                span: segment.toOriginalSpan(i, close + 1),
               };
               if (item.locator) citation.locator = item.locator;
-              addCitation(i, citation);
+              citations.push(scanned(i, citation));
             }
-            blank(i, close + 1);
+            blank(mask, n, i, close + 1);
             i = close + 1;
             continue;
           }
         }
-        const reference = referenceTail(i, close);
+        const reference = referenceTail(text, brackets, references, i, close);
         if (reference) {
           mask[i] = 1;
           brackets[close] = reference.end + 1;
           if (isHttpUrl(reference.definition.href)) {
-            addCitation(i, {
-              kind: 'link',
-              url: citationUrl(reference.definition.href),
-              span: spanOf(i, reference.end),
-            });
+            citations.push(
+              scanned(i, {
+                kind: 'link',
+                url: citationUrl(reference.definition.href),
+                span: segment.toOriginalSpan(i, reference.end),
+              }),
+            );
           }
           linkTexts.push([i + 1, close]);
           linkTextEnd = Math.max(linkTextEnd, close);
@@ -681,7 +695,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
         break;
       }
       case 64 /* @ */: {
-        const end = scanAt(i);
+        const end = scanAt(text, i, mask, brackets, segment, citations);
         if (end > i) {
           i = end;
           continue;
@@ -693,7 +707,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
       case 126 /* ~ */: {
         let end = i;
         while (text.charCodeAt(end) === code) end++;
-        if (isEmphasisDelimiter(text, i, end, code)) blank(i, end);
+        if (isEmphasisDelimiter(text, i, end, code)) blank(mask, n, i, end);
         i = end;
         continue;
       }
@@ -701,7 +715,7 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
         ENTITY.lastIndex = i;
         const entity = ENTITY.exec(text);
         if (entity) {
-          blank(i, i + entity[0].length);
+          blank(mask, n, i, i + entity[0].length);
           i += entity[0].length;
           continue;
         }
@@ -723,8 +737,8 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
         const end = bareUrlEnd(text, i);
         if (end <= i + start[0].length) break;
         const url = text.slice(i, end);
-        blank(i, end);
-        if (isHttpUrl(url) && i >= linkTextEnd) addCitation(i, { kind: 'link', url: citationUrl(url), span: spanOf(i, end) });
+        blank(mask, n, i, end);
+        if (isHttpUrl(url) && i >= linkTextEnd) citations.push(scanned(i, { kind: 'link', url: citationUrl(url), span: segment.toOriginalSpan(i, end) }));
         i = end;
         continue;
       }
@@ -732,45 +746,46 @@ export function scanSegment(segment: SegmentText, references: ReferenceDefinitio
     i++;
   }
 
-  /** A bare `@key` (Pandoc) or an e-mail address at `at`; returns where scanning resumes. */
-  function scanAt(at: number): number {
-    const previous = at > 0 ? text.charCodeAt(at - 1) : 32;
-    if (isEmailLocalCode(previous)) {
-      // An e-mail address: not a citation, and not prose either.
-      let localStart = at;
-      while (localStart > 0 && isEmailLocalCode(text.charCodeAt(localStart - 1))) localStart--;
-      EMAIL_DOMAIN.lastIndex = at + 1;
-      const domain = EMAIL_DOMAIN.exec(text);
-      let end = at + 1 + (domain ? domain[0].length : 0);
-      while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
-      if (!domain || !text.slice(at + 1, end).includes('.')) return at;
-      blank(localStart, end);
-      return end;
-    }
-    const key = readKeyAfterAt(text, at);
-    if (!key) return at;
-    let end = text.charCodeAt(key.end) === 125 ? key.end + 1 : key.end;
-    const citation: Citation = { kind: 'pandoc', id: sharedString(key.key), idSpan: spanOf(key.start, key.end), span: spanOf(at, at) };
-    // `@key [p. 33]`: an in-text citation with its locator in brackets.
-    if (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 91) {
-      const pair = closeOf(end + 1);
-      if (pair && pair.innermost) {
-        const content = text.slice(end + 2, pair.close);
-        const locator = readLocator(content.startsWith(',') ? content : `, ${content}`);
-        const after = text.charCodeAt(pair.close + 1);
-        if (locator && !content.includes('@') && after !== 40 && after !== 123 && after !== 91) {
-          citation.locator = locator;
-          end = pair.close + 1;
-        }
-      }
-    }
-    blank(at, end);
-    citation.span = spanOf(at, end);
-    addCitation(at, citation);
+  return { masked: true, mask, citations, spans, linkTexts, comments };
+}
+
+/** A bare `@key` (Pandoc) or an e-mail address at `at`; returns where scanning resumes. */
+function scanAt(text: string, at: number, mask: Uint8Array, brackets: Int32Array, segment: SegmentText, citations: ScannedCitation[]): number {
+  const n = text.length;
+  const previous = at > 0 ? text.charCodeAt(at - 1) : 32;
+  if (isEmailLocalCode(previous)) {
+    // An e-mail address: not a citation, and not prose either.
+    let localStart = at;
+    while (localStart > 0 && isEmailLocalCode(text.charCodeAt(localStart - 1))) localStart--;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    const domain = EMAIL_DOMAIN.exec(text);
+    let end = at + 1 + (domain ? domain[0].length : 0);
+    while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+    if (!domain || !text.slice(at + 1, end).includes('.')) return at;
+    blank(mask, n, localStart, end);
     return end;
   }
-
-  return { masked: true, mask, citations, spans, linkTexts, comments };
+  const key = readKeyAfterAt(text, at);
+  if (!key) return at;
+  let end = text.charCodeAt(key.end) === 125 ? key.end + 1 : key.end;
+  const citation: Citation = { kind: 'pandoc', id: sharedString(key.key), idSpan: segment.toOriginalSpan(key.start, key.end), span: segment.toOriginalSpan(at, at) };
+  // `@key [p. 33]`: an in-text citation with its locator in brackets.
+  if (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 91) {
+    const close = closeOf(text, brackets, end + 1);
+    if (close >= 0 && isInnermost(brackets, end + 1)) {
+      const content = text.slice(end + 2, close);
+      const locator = readLocator(content.startsWith(',') ? content : `, ${content}`);
+      const after = text.charCodeAt(close + 1);
+      if (locator && !content.includes('@') && after !== 40 && after !== 123 && after !== 91) {
+        citation.locator = locator;
+        end = close + 1;
+      }
+    }
+  }
+  blank(mask, n, at, end);
+  citation.span = segment.toOriginalSpan(at, end);
+  citations.push(scanned(at, citation));
+  return end;
 }
 
 /** CommonMark's flanking rules, loosely: a run that could open or close emphasis is markup. */
