@@ -5,9 +5,11 @@
 // Each round runs A then B (`node <cli.js> check <folder> --format json`), so a change of the
 // machine's speed between rounds falls on both; the paired ratio B ÷ A per round is what to read
 // (its median), not the ratio of the medians. The runs' outputs must be byte-identical, else it
-// says where they first differ: a speed-up that changes findings is not one. Copy a build's
-// `dist/cli.js` aside before changing the code (the bundle runs from anywhere; only its version
-// number, read from package.json beside it, may differ). docs/benchmarks.md has the results.
+// says where they first differ: a speed-up that changes findings is not one. Before changing the
+// code, copy a build aside: `bin/`, `dist/` and package.json, and give its `bin/claimlint.js`, which
+// starts the bundle with the code cache the build made (bin/run-bundle.js). A bare `dist/cli.js`
+// runs too, without the cache; only the version number, read from package.json beside it, may
+// differ. docs/benchmarks.md has the results.
 import { resolve } from 'node:path';
 import { runNode } from './timed-process.mjs';
 import { median } from './stats.mjs';

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli.js');
+require('./run-bundle.js').runBundle(require('node:path').join(__dirname, '..', 'dist', 'cli.js'));

@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 export const CLI_BIN = join(REPO_ROOT, 'bin/claimlint.js');
-const BUNDLES = ['dist/cli.js', 'dist/server.js'].map((bundle) => join(REPO_ROOT, bundle));
-const SOURCES = ['server/cli/src', 'server/lsp/src', 'server/engine/src', 'server/engine/schemas', 'package.json', 'scripts/bundle.mjs'];
+const BUNDLES = ['dist/cli.js', 'dist/cli.js.cache', 'dist/server.js'].map((bundle) => join(REPO_ROOT, bundle));
+const SOURCES = ['server/cli/src', 'server/lsp/src', 'server/engine/src', 'server/engine/schemas', 'package.json', 'scripts/bundle.mjs', 'bin/run-bundle.js'];
 
 function newestModification(path: string): number {
   const stat = statSync(path, { throwIfNoEntry: false });

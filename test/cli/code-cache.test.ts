@@ -1,0 +1,79 @@
+// The CLI's V8 code cache (bin/run-bundle.js, made by scripts/bundle.mjs): the build makes one that
+// V8 accepts, a check run with it says exactly what a run without it says, and a cache that does
+// not belong to the bundle beside it is never used, even where V8 itself would take it.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, wrap } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BIN, REPO_ROOT, ensureCliBuilt } from './global-setup';
+
+const runBundleModule = createRequire(__filename)(join(REPO_ROOT, 'bin/run-bundle.js')) as {
+  readCodeCache(bundle: string, source: string): Buffer | undefined;
+  cacheFileOf(bundle: string): string;
+};
+const BUNDLE = join(REPO_ROOT, 'dist/cli.js');
+const EXAMPLE = join(REPO_ROOT, 'examples/rare-earths');
+
+beforeAll(() => ensureCliBuilt(), 120_000);
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function run(script: string, args: string[], cwd = EXAMPLE) {
+  const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the CLI code cache', () => {
+  it('is made by the build for the bundle as built, and V8 accepts it', () => {
+    const source = readFileSync(BUNDLE, 'utf8');
+    const cachedData = runBundleModule.readCodeCache(BUNDLE, source);
+    expect(cachedData).toBeDefined();
+    const script = new Script(wrap(source), { filename: BUNDLE, cachedData });
+    expect(script.cachedDataRejected).toBe(false);
+  });
+
+  it.each([['json'], ['stylish'], ['sarif']])('changes nothing a check prints (%s)', (format) => {
+    const withCache = run(CLI_BIN, ['check', '.', '--format', format]);
+    const withoutCache = run(BUNDLE, ['check', '.', '--format', format]);
+    expect(withCache.stdout.length).toBeGreaterThan(100);
+    expect(withCache).toEqual(withoutCache);
+  });
+
+  it('is not used for a bundle that differs from the one it was made from, even by the same length', () => {
+    // V8 checks only a source's length: given this cache, it would run the old bundle's code.
+    const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    folders.push(folder);
+    const copy = join(folder, 'cli.js');
+    const source = readFileSync(BUNDLE, 'utf8');
+    const changed = source.replace('no such file or directory: ', 'NO SUCH FILE OR DIRECTORY: ');
+    expect(changed.length).toBe(source.length);
+    expect(changed).not.toBe(source);
+    writeFileSync(copy, changed);
+    copyFileSync(runBundleModule.cacheFileOf(BUNDLE), runBundleModule.cacheFileOf(copy));
+    copyFileSync(join(REPO_ROOT, 'package.json'), join(folder, 'package.json'));
+    const launcher = join(folder, 'launch.js');
+    writeFileSync(launcher, `require(${JSON.stringify(join(REPO_ROOT, 'bin/run-bundle.js'))}).runBundle(${JSON.stringify(copy)});\n`);
+
+    const result = run(launcher, ['check', 'missing-folder'], folder);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('claimlint: NO SUCH FILE OR DIRECTORY: missing-folder\n');
+  });
+
+  it('is not needed: without it the bundle runs the ordinary way', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    folders.push(folder);
+    copyFileSync(BUNDLE, join(folder, 'cli.js'));
+    copyFileSync(join(REPO_ROOT, 'package.json'), join(folder, 'package.json'));
+    const launcher = join(folder, 'launch.js');
+    writeFileSync(launcher, `require(${JSON.stringify(join(REPO_ROOT, 'bin/run-bundle.js'))}).runBundle(${JSON.stringify(join(folder, 'cli.js'))});\n`);
+    const viaLauncher = run(launcher, ['check', '.', '--format', 'json']);
+    expect(viaLauncher.status).toBe(1);
+    expect(viaLauncher).toEqual(run(BUNDLE, ['check', '.', '--format', 'json']));
+  });
+});
