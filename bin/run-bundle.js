@@ -7,8 +7,9 @@
 // written at run time.
 //
 // The cache is used only for the exact bundle it was made from: V8 itself checks only the length
-// of the source, so the file starts with a SHA-1 of the bundle, and anything else (no cache, a
-// stale one, another Node's, which V8 rejects) runs the bundle the ordinary way.
+// of the source, so the file starts with a SHA-1 of the bundle, and then one of the cached data, so
+// that a damaged file is never handed to V8. Anything else (no cache, a stale or damaged one,
+// another Node's, which V8 rejects) runs the bundle the ordinary way.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
@@ -20,9 +21,12 @@ function cacheFileOf(bundle) {
   return `${bundle}.cache`;
 }
 
-function sourceKey(source) {
-  return crypto.createHash('sha1').update(source).digest('hex');
+function sha1(data) {
+  return crypto.createHash('sha1').update(data).digest('hex');
 }
+
+/** The file's first two lines: SHA-1s of the bundle's source and of the cached data after them. */
+const HEADER_LENGTH = 2 * 41;
 
 /** The cached data made for exactly this source, or undefined. */
 function readCodeCache(bundle, source) {
@@ -32,9 +36,14 @@ function readCodeCache(bundle, source) {
   } catch {
     return undefined;
   }
-  const key = sourceKey(source);
-  if (bytes.length <= key.length + 1 || bytes.toString('latin1', 0, key.length) !== key || bytes[key.length] !== 10) return undefined;
-  return bytes.subarray(key.length + 1);
+  if (bytes.length <= HEADER_LENGTH) return undefined;
+  const header = bytes.toString('latin1', 0, HEADER_LENGTH);
+  const data = bytes.subarray(HEADER_LENGTH);
+  return header === `${sha1(source)}\n${sha1(data)}\n` ? data : undefined;
+}
+
+function codeCacheFile(source, data) {
+  return Buffer.concat([Buffer.from(`${sha1(source)}\n${sha1(data)}\n`, 'latin1'), data]);
 }
 
 /**
@@ -64,8 +73,7 @@ function runBundle(bundle, onExit) {
 function writeCodeCache(bundle, args) {
   process.argv = [process.argv[0], bundle, ...args];
   return runBundle(bundle, (script, source) => {
-    const data = script.createCachedData();
-    fs.writeFileSync(cacheFileOf(bundle), Buffer.concat([Buffer.from(`${sourceKey(source)}\n`, 'latin1'), data]));
+    fs.writeFileSync(cacheFileOf(bundle), codeCacheFile(source, script.createCachedData()));
   });
 }
 

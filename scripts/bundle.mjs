@@ -14,7 +14,10 @@ await Promise.all([
 
 // V8's code cache for the CLI, made by a check of the bundled example: every later check starts
 // with claimlint's functions already compiled (bin/run-bundle.js says how it is used).
-const cacheRun = spawnSync(process.execPath, ['-e', "require('./bin/run-bundle.js').writeCodeCache(require('node:path').resolve('dist/cli.js'), ['check', 'examples/rare-earths', '--format', 'json'])"], { encoding: 'utf8' });
+const cacheRun = spawnSync(process.execPath, ['-e', "require('./bin/run-bundle.js').writeCodeCache(require('node:path').resolve('dist/cli.js'), ['check', 'examples/rare-earths', '--format', 'json'])"], {
+  stdio: ['ignore', 'ignore', 'pipe'],
+  encoding: 'utf8',
+});
 if (!existsSync('dist/cli.js.cache')) {
   process.stderr.write(`bundle: the CLI's code cache was not made (exit ${cacheRun.status}):\n${cacheRun.stderr}`);
   process.exit(1);

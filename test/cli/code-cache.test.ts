@@ -65,6 +65,24 @@ describe('the CLI code cache', () => {
     expect(result.stderr).toBe('claimlint: NO SUCH FILE OR DIRECTORY: missing-folder\n');
   });
 
+  it('is not used when the cached data is damaged', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    folders.push(folder);
+    const copy = join(folder, 'cli.js');
+    copyFileSync(BUNDLE, copy);
+    const source = readFileSync(copy, 'utf8');
+    const cache = readFileSync(runBundleModule.cacheFileOf(BUNDLE));
+    writeFileSync(runBundleModule.cacheFileOf(copy), cache);
+    expect(runBundleModule.readCodeCache(copy, source)).toBeDefined();
+    // One byte of the data changed, well past the two header lines.
+    const damaged = Buffer.from(cache);
+    damaged[damaged.length >> 1] ^= 0xff;
+    writeFileSync(runBundleModule.cacheFileOf(copy), damaged);
+    expect(runBundleModule.readCodeCache(copy, source)).toBeUndefined();
+    writeFileSync(runBundleModule.cacheFileOf(copy), cache.subarray(0, 60));
+    expect(runBundleModule.readCodeCache(copy, source)).toBeUndefined();
+  });
+
   it('is not needed: without it the bundle runs the ordinary way', () => {
     const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
     folders.push(folder);
