@@ -1,15 +1,15 @@
 'use strict';
-// Runs a bundle of dist/ with the V8 code cache that the build made for it (scripts/bundle.mjs), so
-// that a check does not parse and compile claimlint's JavaScript again on every run: with the
-// cache, a check of the bundled example takes a fifth less time (0.19 → 0.16 s), the benchmark's
-// 10k workspace 3% and its 100k reports 2% (docs/benchmarks.md). Node 20 has no compile cache of
-// its own (module.enableCompileCache came in Node 22); this one is made once at build time, never
-// written at run time.
+// Runs a bundle of dist/ so that a check does not parse and compile claimlint's JavaScript again on
+// every run. With the V8 code cache that the build made for it (scripts/bundle.mjs), a check of the
+// bundled example takes a fifth less time (0.19 → 0.16 s), the benchmark's 10k workspace 3% and its
+// 100k reports 2% (docs/benchmarks.md).
 //
-// The cache is used only for the exact bundle it was made from: V8 itself checks only the length
-// of the source, so the file starts with a SHA-1 of the bundle, and then one of the cached data, so
-// that a damaged file is never handed to V8. Anything else (no cache, a stale or damaged one,
-// another Node's, which V8 rejects) runs the bundle the ordinary way.
+// That cache is used only for the exact bundle it was made from, by the Node that made it: V8
+// itself checks only the length of the source, so the file starts with the Node version, a SHA-1
+// of the bundle and one of the cached data (a damaged file is never handed to V8). Without such a
+// cache (another Node than the build's, a stale or damaged file), Node 22.1 and later keep a
+// compile cache of their own in the system's temporary folder (module.enableCompileCache;
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off), and Node 20, which has none, compiles as usual.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
@@ -25,10 +25,14 @@ function sha1(data) {
   return crypto.createHash('sha1').update(data).digest('hex');
 }
 
-/** The file's first two lines: SHA-1s of the bundle's source and of the cached data after them. */
-const HEADER_LENGTH = 2 * 41;
+/** Which Node made a cache: V8 rejects another's data (after compiling the bundle to find out). */
+const NODE_BUILD = `${process.version} ${process.arch}`;
 
-/** The cached data made for exactly this source, or undefined. */
+function header(source, data) {
+  return `${NODE_BUILD}\n${sha1(source)}\n${sha1(data)}\n`;
+}
+
+/** The cached data made for exactly this source by this Node, or undefined. */
 function readCodeCache(bundle, source) {
   let bytes;
   try {
@@ -36,14 +40,17 @@ function readCodeCache(bundle, source) {
   } catch {
     return undefined;
   }
-  if (bytes.length <= HEADER_LENGTH) return undefined;
-  const header = bytes.toString('latin1', 0, HEADER_LENGTH);
-  const data = bytes.subarray(HEADER_LENGTH);
-  return header === `${sha1(source)}\n${sha1(data)}\n` ? data : undefined;
+  // The header is ASCII: the Node version and two SHA-1s, a line each.
+  const start = bytes.toString('latin1', 0, Math.min(bytes.length, 256));
+  if (!start.startsWith(`${NODE_BUILD}\n`)) return undefined;
+  const length = NODE_BUILD.length + 2 * 41 + 1;
+  if (bytes.length <= length) return undefined;
+  const data = bytes.subarray(length);
+  return start.slice(0, length) === header(source, data) ? data : undefined;
 }
 
 function codeCacheFile(source, data) {
-  return Buffer.concat([Buffer.from(`${sha1(source)}\n${sha1(data)}\n`, 'latin1'), data]);
+  return Buffer.concat([Buffer.from(header(source, data), 'latin1'), data]);
 }
 
 /**
@@ -53,7 +60,14 @@ function codeCacheFile(source, data) {
 function runBundle(bundle, onExit) {
   const source = fs.readFileSync(bundle, 'utf8');
   const cachedData = onExit ? undefined : readCodeCache(bundle, source);
-  if (cachedData === undefined && !onExit) return require(bundle);
+  if (cachedData === undefined && !onExit) {
+    try {
+      Module.enableCompileCache?.();
+    } catch {
+      // A cache folder that cannot be made only costs the compiling.
+    }
+    return require(bundle);
+  }
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   const bundleModule = new Module(bundle, module);
   bundleModule.filename = bundle;

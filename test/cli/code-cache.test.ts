@@ -2,6 +2,7 @@
 // V8 accepts, a check run with it says exactly what a run without it says, and a cache that does
 // not belong to the bundle beside it is never used, even where V8 itself would take it.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,21 @@ describe('the CLI code cache', () => {
     writeFileSync(runBundleModule.cacheFileOf(copy), damaged);
     expect(runBundleModule.readCodeCache(copy, source)).toBeUndefined();
     writeFileSync(runBundleModule.cacheFileOf(copy), cache.subarray(0, 60));
+    expect(runBundleModule.readCodeCache(copy, source)).toBeUndefined();
+  });
+
+  it('is used only by the Node that made it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    folders.push(folder);
+    const copy = join(folder, 'cli.js');
+    copyFileSync(BUNDLE, copy);
+    const source = readFileSync(copy, 'utf8');
+    const data = runBundleModule.readCodeCache(BUNDLE, readFileSync(BUNDLE, 'utf8'))!;
+    const sha1 = (value: string | Uint8Array) => createHash('sha1').update(value).digest('hex');
+    const labelled = (node: string) => Buffer.concat([Buffer.from(`${node}\n${sha1(source)}\n${sha1(data)}\n`, 'latin1'), data]);
+    writeFileSync(runBundleModule.cacheFileOf(copy), labelled(`${process.version} ${process.arch}`));
+    expect(runBundleModule.readCodeCache(copy, source)).toEqual(data);
+    writeFileSync(runBundleModule.cacheFileOf(copy), labelled(`v0.0.1 ${process.arch}`));
     expect(runBundleModule.readCodeCache(copy, source)).toBeUndefined();
   });
 
