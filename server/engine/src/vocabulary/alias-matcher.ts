@@ -82,15 +82,14 @@ function newNode(): TrieNode {
 
 /** A trie of node numbers (the root is 0): transitions in an open-addressed table, terminals per node. */
 interface FlatTrie {
-  /** 1 for a node with at least one child. */
-  hasChildren: Uint8Array;
-  /** 1 for a node where an alias ends: read before `terminals`, a denser array. */
-  hasTerminals: Uint8Array;
   /**
-   * 1 for a node whose every alias must start with a capital (`IN`, `Turkey`): a match starting
-   * with a small letter ("in", "turkey") is ruled out without looking at the aliases.
+   * What the walk asks of a node, in one number: the flags below, and above them, for a node with
+   * exactly one child, the unit that leads to it plus one (the child is the next node; 0 when the
+   * node has several, which are in `slots`). One read per letter, where four arrays were four
+   * cache lines; and along a chain of only children (most of an alias past its first letters) no
+   * probe into the table at all.
    */
-  capitalOnly: Uint8Array;
+  nodeInfo: Int32Array;
   terminals: (Terminal[] | undefined)[];
   /**
    * The table's slots, three numbers each: the parent node (-1 for an empty slot), the code unit,
@@ -101,12 +100,25 @@ interface FlatTrie {
   mask: number;
 }
 
+/** The node has at least one child. */
+const HAS_CHILDREN = 1;
+/** An alias ends at the node: read before `terminals`. */
+const HAS_TERMINALS = 2;
+/**
+ * Every alias ending at the node must start with a capital (`IN`, `Turkey`): a match starting with
+ * a small letter ("in", "turkey") is ruled out without looking at the aliases.
+ */
+const CAPITAL_ONLY = 4;
+const ONLY_CHILD_SHIFT = 3;
+
 function slotOf(node: number, unit: number, mask: number): number {
   return Math.imul(node * 0x10001 + unit, 0x9e3779b1) & mask;
 }
 
-/** The child of `node` by `unit`, or -1. */
-function childOf(trie: FlatTrie, node: number, unit: number): number {
+/** The child of `node` (which has children; `info` is its nodeInfo) by `unit`, or -1. */
+function childOf(trie: FlatTrie, node: number, info: number, unit: number): number {
+  const only = info >>> ONLY_CHILD_SHIFT;
+  if (only !== 0) return only === unit + 1 ? node + 1 : -1;
   const { slots, mask } = trie;
   let slot = slotOf(node, unit, mask);
   for (;;) {
@@ -126,20 +138,22 @@ function needsCapital(terminals: Terminal[] | undefined): boolean {
 }
 
 function flatten(root: TrieNode): FlatTrie {
-  const nodes: TrieNode[] = [root];
-  let transitions = 0;
-  for (let k = 0; k < nodes.length; k++) {
-    for (const child of nodes[k]!.children?.values() ?? []) {
-      nodes.push(child);
-      transitions++;
-    }
+  // Depth first, children in insertion order: a node's first child is numbered next, so a chain of
+  // only children (most of an alias past its first letters) is a run of consecutive nodes.
+  const nodes: TrieNode[] = [];
+  const pending: TrieNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    nodes.push(node);
+    const children = [...(node.children?.values() ?? [])];
+    for (let k = children.length - 1; k >= 0; k--) pending.push(children[k]!);
   }
+  let transitions = 0;
+  for (const node of nodes) if ((node.children?.size ?? 0) > 1) transitions += node.children!.size;
   let size = 16;
   while (size < transitions * 2) size *= 2;
   const trie: FlatTrie = {
-    hasChildren: new Uint8Array(nodes.length),
-    hasTerminals: Uint8Array.from(nodes, (node) => (node.terminals === undefined ? 0 : 1)),
-    capitalOnly: Uint8Array.from(nodes, (node) => (needsCapital(node.terminals) ? 1 : 0)),
+    nodeInfo: Int32Array.from(nodes, (node) => (node.terminals === undefined ? 0 : HAS_TERMINALS) | (needsCapital(node.terminals) ? CAPITAL_ONLY : 0)),
     terminals: nodes.map((node) => node.terminals),
     slots: new Int32Array(3 * size).fill(-1),
     mask: size - 1,
@@ -147,7 +161,11 @@ function flatten(root: TrieNode): FlatTrie {
   const numberOf = new Map<TrieNode, number>(nodes.map((node, index) => [node, index]));
   nodes.forEach((node, index) => {
     if (node.children === undefined || node.children.size === 0) return;
-    trie.hasChildren[index] = 1;
+    trie.nodeInfo[index]! |= HAS_CHILDREN;
+    if (node.children.size === 1) {
+      trie.nodeInfo[index]! |= (node.children.keys().next().value! + 1) << ONLY_CHILD_SHIFT;
+      return;
+    }
     for (const [unit, child] of node.children) {
       let slot = slotOf(index, unit, trie.mask);
       while (trie.slots[3 * slot] !== -1) slot = (slot + 1) & trie.mask;
@@ -229,7 +247,7 @@ export class AliasMatcher<K extends string = string> {
     const candidates = this.candidates;
     // Emptied by their counts: truncating three arrays per list at every sentence was a runtime call each.
     for (const group of candidates) group.count = 0;
-    if (this.trie.hasChildren[0] === 1) {
+    if ((this.trie.nodeInfo[0]! & HAS_CHILDREN) !== 0) {
       const { bestEnds, bests } = this;
       const n = text.length;
       const startUnits = this.startUnits;
@@ -268,26 +286,29 @@ export class AliasMatcher<K extends string = string> {
     // `bests` is all undefined here: each entry is cleared again when it is taken below.
     const n = text.length;
     const trie = this.trie;
-    const { hasChildren, hasTerminals, capitalOnly } = trie;
+    const nodeInfo = trie.nodeInfo;
     // `capitalised` and capital `exact` aliases compare the first letter as written.
     const startsWithCapital = isUpperCaseCode(WIDTH_FOLD[text.charCodeAt(start)]!);
     let found = false;
     let node = 0;
+    let info = nodeInfo[0]!;
     let j = start;
-    while (j < n && hasChildren[node] === 1) {
+    while (j < n && (info & HAS_CHILDREN) !== 0) {
       const c = CASE_FOLD[text.charCodeAt(j)]!;
       if (c === SEPARATOR) {
-        const next = childOf(trie, node, SEPARATOR);
+        const next = childOf(trie, node, info, SEPARATOR);
         if (next === -1) break;
         while (j < n && CASE_FOLD[text.charCodeAt(j)] === SEPARATOR) j++;
         node = next;
+        info = nodeInfo[node]!;
         continue;
       }
-      const next = childOf(trie, node, c);
+      const next = childOf(trie, node, info, c);
       if (next === -1) break;
       node = next;
+      info = nodeInfo[node]!;
       j++;
-      if (hasTerminals[node] === 0 || (capitalOnly[node] === 1 && !startsWithCapital)) continue;
+      if ((info & HAS_TERMINALS) === 0 || ((info & CAPITAL_ONLY) !== 0 && !startsWithCapital)) continue;
       const terminals = trie.terminals[node]!;
       if (LATIN_WORD_CODES[c] === 1 && j < n && LATIN_WORD_CODES[CASE_FOLD[text.charCodeAt(j)]!] === 1) continue;
       // The first allowed terminal of each list at this node; a deeper node (longer match) replaces it.
