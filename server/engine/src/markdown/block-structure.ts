@@ -4,11 +4,14 @@
 // indentation removed; the block rules themselves know exactly where each line's content begins
 // (bMarks + tShift), so we wrap those rules and record it as they run.
 import MarkdownItParser from 'markdown-it';
-import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { readPlainBlocks, type BlockToken } from './plain-blocks';
 import type { SourceLines } from './source-lines';
 
+export type { BlockToken } from './plain-blocks';
+
 export interface BlockStructure {
-  tokens: Token[];
+  tokens: BlockToken[];
   /** Original offset where each line's inline content starts; -1 for lines outside such blocks. */
   contentStart: LineNumbers;
   /** Original offset where each line's inline content ends (before the line break). */
@@ -113,7 +116,8 @@ function lineNumbers(count: number): LineNumbers {
 /**
  * Parses lines [firstLine, endLine) (a chunk that ends where no block continues), recording line
  * content into `content`. Token maps are global line numbers. Reference definitions are added to
- * `references` (the first definition of a label wins, as in markdown-it).
+ * `references` (the first definition of a label wins, as in markdown-it). Plain Markdown is read by
+ * plain-blocks.ts, the rest by markdown-it; `plainBlocks: false` (for tests) always takes markdown-it.
  */
 export function parseBlocks(
   lines: SourceLines,
@@ -121,7 +125,10 @@ export function parseBlocks(
   references: BlockStructure['references'],
   firstLine = 0,
   endLine = lines.lineCount,
+  plainBlocks = true,
 ): BlockStructure {
+  const plain = plainBlocks ? readPlainBlocks(lines, content, firstLine, endLine) : undefined;
+  if (plain) return { tokens: plain, ...content, references };
   parser ??= createParser();
   const normalizedStart = lines.normalizedStarts[firstLine] ?? 0;
   const normalizedEnd = endLine < lines.lineCount ? lines.normalizedStarts[endLine]! - 1 : lines.normalized.length;

@@ -2,10 +2,9 @@
 // block's inline content becomes a segment that we scan ourselves (exact UTF-16 offsets); segments
 // become sentences with their citations. Citations that depend on the whole document (footnotes,
 // numbered markers, a table's Source line below it) are resolved once everything is read.
-import type { Token } from 'markdown-it';
 import type { Citation, Span } from '../model';
 import { CHUNK_SIZE, chunkLines } from './block-chunks';
-import { createLineContent, normalizeReferenceLabel, parseBlocks, type BlockStructure } from './block-structure';
+import { createLineContent, normalizeReferenceLabel, parseBlocks, type BlockStructure, type BlockToken } from './block-structure';
 import { readFrontMatter, type FrontMatter } from './front-matter';
 import { scanSegment, type HtmlComment, type ScannedCitation } from './inline-scanner';
 import { isSpaceCode } from '../text/whitespace';
@@ -126,10 +125,14 @@ export class DocumentReader {
     lastTable: undefined,
   };
 
-  /** `chunkSize` is for tests: a small one exercises chunking on small documents. */
+  /**
+   * `chunkSize` is for tests: a small one exercises chunking on small documents. So is
+   * `plainBlocks: false`, which reads every chunk with markdown-it (block-structure.ts).
+   */
   constructor(
     private readonly text: string,
     private readonly chunkSize = CHUNK_SIZE,
+    private readonly plainBlocks = true,
   ) {
     this.frontMatter = attempt(() => readFrontMatter(text), undefined);
     this.lines = new SourceLines(text, this.frontMatter ? [this.frontMatter.span] : []);
@@ -149,7 +152,7 @@ export class DocumentReader {
     let structured = true;
     for (const chunk of chunks) {
       const blocks = attempt(
-        () => parseBlocks(this.lines, this.content, this.references, chunk.firstLine, chunk.endLine),
+        () => parseBlocks(this.lines, this.content, this.references, chunk.firstLine, chunk.endLine, this.plainBlocks),
         undefined,
       );
       if (!blocks) {
@@ -199,7 +202,7 @@ export class DocumentReader {
     return this.text.slice(span.start, Math.min(span.end, span.start + PREFIX_LENGTH));
   }
 
-  private walk(tokens: Token[]): void {
+  private walk(tokens: BlockToken[]): void {
     const state = this.walkState;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!;
@@ -270,7 +273,7 @@ export class DocumentReader {
     return !!this.frontMatter && this.lines.starts[line]! < this.frontMatter.span.end;
   }
 
-  private addHeading(token: Token): void {
+  private addHeading(token: BlockToken): void {
     const [first, last] = token.map ?? [0, 0];
     const pieces: Span[] = [];
     if (token.markup.startsWith('#')) {
@@ -304,7 +307,7 @@ export class DocumentReader {
     this.segments.push({ pieces, role: { kind: 'heading' } });
   }
 
-  private addParagraph(token: Token, inReferenceSection: boolean, lastTable: TableContext | undefined): void {
+  private addParagraph(token: BlockToken, inReferenceSection: boolean, lastTable: TableContext | undefined): void {
     const [first, last] = token.map ?? [0, 0];
     const underTable =
       lastTable !== undefined &&
@@ -345,7 +348,7 @@ export class DocumentReader {
   }
 
   /** A paragraph inside a reference list (under a References heading): not prose. */
-  private addReferenceParagraph(token: Token, itemNumber: number | undefined): void {
+  private addReferenceParagraph(token: BlockToken, itemNumber: number | undefined): void {
     const [first, last] = token.map ?? [0, 0];
     let current: Segment | undefined;
     for (let line = first; line < last; line++) {
@@ -366,7 +369,7 @@ export class DocumentReader {
     }
   }
 
-  private addTable(tokens: Token[], openIndex: number): { closeIndex: number; context: TableContext } {
+  private addTable(tokens: BlockToken[], openIndex: number): { closeIndex: number; context: TableContext } {
     const open = tokens[openIndex]!;
     const record: TableRecord = { sources: [] };
     const rows: { line: number; header: boolean }[] = [];
@@ -450,7 +453,7 @@ export class DocumentReader {
     return true;
   }
 
-  private collectBlockComments(token: Token): void {
+  private collectBlockComments(token: BlockToken): void {
     const [first, last] = token.map ?? [0, 0];
     if (last <= first) return;
     const start = this.lines.starts[first]!;

@@ -6,10 +6,13 @@ import type { MarkdownDocument } from './markdown-document';
 
 export type { FrontMatter, MarkdownDocument, MarkdownSentence, PandocSpan } from './markdown-document';
 
-/** Reads a Markdown document. Never throws; linear in the size of the text. */
-export function parseMarkdown(text: string): MarkdownDocument {
+/**
+ * Reads a Markdown document. Never throws; linear in the size of the text. `plainBlocks: false`
+ * is for tests: the block structure from markdown-it alone, which the plain reader must agree with.
+ */
+export function parseMarkdown(text: string, { plainBlocks = true }: { plainBlocks?: boolean } = {}): MarkdownDocument {
   try {
-    return new DocumentReader(text).read();
+    return new DocumentReader(text, undefined, plainBlocks).read();
   } catch {
     // Last resort: nothing could be read, so nothing is prose.
     return { prose: text.replace(/[^\r\n]/g, ' '), sentences: [], spans: [], suppressions: [] };
