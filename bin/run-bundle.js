@@ -32,21 +32,34 @@ function header(source, data) {
   return `${NODE_BUILD}\n${sha1(source)}\n${sha1(data)}\n`;
 }
 
-/** The cached data made for exactly this source by this Node, or undefined. */
-function readCodeCache(bundle, source) {
+/** The header's length: the Node version and two SHA-1s, a line each (ASCII). */
+const HEADER_LENGTH = NODE_BUILD.length + 1 + 2 * 41;
+
+/**
+ * The cache file's bytes when this Node made it, else undefined. Checked before the bundle is
+ * read at all: on another Node than the build's, the bundle is then read once, by `require`, and
+ * nothing is hashed.
+ */
+function readCacheOfThisNode(bundle) {
   let bytes;
   try {
     bytes = fs.readFileSync(cacheFileOf(bundle));
   } catch {
     return undefined;
   }
-  // The header is ASCII: the Node version and two SHA-1s, a line each.
-  const start = bytes.toString('latin1', 0, Math.min(bytes.length, 256));
-  if (!start.startsWith(`${NODE_BUILD}\n`)) return undefined;
-  const length = NODE_BUILD.length + 2 * 41 + 1;
-  if (bytes.length <= length) return undefined;
-  const data = bytes.subarray(length);
-  return start.slice(0, length) === header(source, data) ? data : undefined;
+  return bytes.length > HEADER_LENGTH && bytes.toString('latin1', 0, NODE_BUILD.length + 1) === `${NODE_BUILD}\n` ? bytes : undefined;
+}
+
+/** The cached data of a cache file's bytes when they were made for exactly this source, or undefined. */
+function dataFor(bytes, source) {
+  const data = bytes.subarray(HEADER_LENGTH);
+  return bytes.toString('latin1', 0, HEADER_LENGTH) === header(source, data) ? data : undefined;
+}
+
+/** The cached data made for exactly this source by this Node, or undefined. */
+function readCodeCache(bundle, source) {
+  const bytes = readCacheOfThisNode(bundle);
+  return bytes && dataFor(bytes, source);
 }
 
 function codeCacheFile(source, data) {
@@ -58,16 +71,11 @@ function codeCacheFile(source, data) {
  * data when there is some. `onExit`, if given, is called with the script as the process exits.
  */
 function runBundle(bundle, onExit) {
+  const bytes = onExit ? undefined : readCacheOfThisNode(bundle);
+  if (!bytes && !onExit) return requireWithNodesCache(bundle);
   const source = fs.readFileSync(bundle, 'utf8');
-  const cachedData = onExit ? undefined : readCodeCache(bundle, source);
-  if (cachedData === undefined && !onExit) {
-    try {
-      Module.enableCompileCache?.();
-    } catch {
-      // A cache folder that cannot be made only costs the compiling.
-    }
-    return require(bundle);
-  }
+  const cachedData = bytes && dataFor(bytes, source);
+  if (cachedData === undefined && !onExit) return requireWithNodesCache(bundle);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   const bundleModule = new Module(bundle, module);
   bundleModule.filename = bundle;
@@ -78,6 +86,16 @@ function runBundle(bundle, onExit) {
   wrapper.call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, path.dirname(bundle));
   bundleModule.loaded = true;
   return bundleModule.exports;
+}
+
+/** The ordinary way, with Node's own compile cache where it has one (Node 22.1 and later). */
+function requireWithNodesCache(bundle) {
+  try {
+    Module.enableCompileCache?.();
+  } catch {
+    // A cache folder that cannot be made only costs the compiling.
+  }
+  return require(bundle);
 }
 
 /**
