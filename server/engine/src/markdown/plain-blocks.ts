@@ -225,6 +225,14 @@ class PlainBlockReader {
     return true;
   }
 
+  /**
+   * A container line's content (a quote's, an item's) that opens no block of its own and cannot be
+   * a delimiter row (of a table, or a setext underline).
+   */
+  private isPlainContent(at: number, end: number): boolean {
+    return this.kindAt(at, end) === Kind.Plain && !this.onlyDelimiterCharacters(at, end);
+  }
+
   private record(line: number, start: number): void {
     this.content.contentStart[line] = this.lines.originalOffset(line, start);
     this.content.contentEnd[line] = this.lines.originalOffset(line, this.endOf(line));
@@ -341,8 +349,7 @@ class PlainBlockReader {
       let at = start + 1;
       if (this.src.charCodeAt(at) === 32) at++;
       if (at >= end || isSpaceOrTab(this.src.charCodeAt(at))) throw DECLINED;
-      if (this.kindAt(at, end) !== Kind.Plain || this.onlyDelimiterCharacters(at, end)) throw DECLINED;
-      if (next === line && this.src.charCodeAt(at) === 91) throw DECLINED;
+      if (!this.isPlainContent(at, end) || (next === line && this.src.charCodeAt(at) === 91)) throw DECLINED;
       starts.push(at);
       next++;
     }
@@ -389,7 +396,7 @@ class PlainBlockReader {
     for (;;) {
       const end = this.endOf(next);
       const at = item.contentStart;
-      if (this.kindAt(at, end) !== Kind.Plain || this.onlyDelimiterCharacters(at, end) || this.src.charCodeAt(at) === 91) throw DECLINED;
+      if (!this.isPlainContent(at, end) || this.src.charCodeAt(at) === 91) throw DECLINED;
       this.push('list_item_open', 1, [next, next + 1], { info: item.number, markup: String.fromCharCode(item.marker) });
       this.push('paragraph_open', 2, [next, next + 1]);
       this.record(next, at);
