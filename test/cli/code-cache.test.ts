@@ -25,6 +25,20 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
+function scratchFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+  folders.push(folder);
+  return folder;
+}
+
+/** A one-line launcher in `folder` that starts `bundle` through bin/run-bundle.js, as bin/claimlint.js does. */
+function launcherFor(folder: string, bundle: string): string {
+  copyFileSync(join(REPO_ROOT, 'package.json'), join(folder, 'package.json'));
+  const launcher = join(folder, 'launch.js');
+  writeFileSync(launcher, `require(${JSON.stringify(join(REPO_ROOT, 'bin/run-bundle.js'))}).runBundle(${JSON.stringify(bundle)});\n`);
+  return launcher;
+}
+
 function run(script: string, args: string[], cwd = EXAMPLE) {
   const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -48,8 +62,7 @@ describe('the CLI code cache', () => {
 
   it('is not used for a bundle that differs from the one it was made from, even by the same length', () => {
     // V8 checks only a source's length: given this cache, it would run the old bundle's code.
-    const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
-    folders.push(folder);
+    const folder = scratchFolder();
     const copy = join(folder, 'cli.js');
     const source = readFileSync(BUNDLE, 'utf8');
     const changed = source.replace('no such file or directory: ', 'NO SUCH FILE OR DIRECTORY: ');
@@ -57,9 +70,7 @@ describe('the CLI code cache', () => {
     expect(changed).not.toBe(source);
     writeFileSync(copy, changed);
     copyFileSync(runBundleModule.cacheFileOf(BUNDLE), runBundleModule.cacheFileOf(copy));
-    copyFileSync(join(REPO_ROOT, 'package.json'), join(folder, 'package.json'));
-    const launcher = join(folder, 'launch.js');
-    writeFileSync(launcher, `require(${JSON.stringify(join(REPO_ROOT, 'bin/run-bundle.js'))}).runBundle(${JSON.stringify(copy)});\n`);
+    const launcher = launcherFor(folder, copy);
 
     const result = run(launcher, ['check', 'missing-folder'], folder);
     expect(result.status).toBe(2);
@@ -67,8 +78,7 @@ describe('the CLI code cache', () => {
   });
 
   it('is not used when the cached data is damaged', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
-    folders.push(folder);
+    const folder = scratchFolder();
     const copy = join(folder, 'cli.js');
     copyFileSync(BUNDLE, copy);
     const source = readFileSync(copy, 'utf8');
@@ -85,8 +95,7 @@ describe('the CLI code cache', () => {
   });
 
   it('is used only by the Node that made it', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
-    folders.push(folder);
+    const folder = scratchFolder();
     const copy = join(folder, 'cli.js');
     copyFileSync(BUNDLE, copy);
     const source = readFileSync(copy, 'utf8');
@@ -100,12 +109,9 @@ describe('the CLI code cache', () => {
   });
 
   it('is not needed: without it the bundle runs the ordinary way', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
-    folders.push(folder);
+    const folder = scratchFolder();
     copyFileSync(BUNDLE, join(folder, 'cli.js'));
-    copyFileSync(join(REPO_ROOT, 'package.json'), join(folder, 'package.json'));
-    const launcher = join(folder, 'launch.js');
-    writeFileSync(launcher, `require(${JSON.stringify(join(REPO_ROOT, 'bin/run-bundle.js'))}).runBundle(${JSON.stringify(join(folder, 'cli.js'))});\n`);
+    const launcher = launcherFor(folder, join(folder, 'cli.js'));
     const viaLauncher = run(launcher, ['check', '.', '--format', 'json']);
     expect(viaLauncher.status).toBe(1);
     expect(viaLauncher).toEqual(run(BUNDLE, ['check', '.', '--format', 'json']));
