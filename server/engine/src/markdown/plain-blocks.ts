@@ -10,6 +10,7 @@
 // it accepts, it reads as markdown-it does: the same block tokens for what document-reader.ts
 // looks at, the same content offsets per line. `test/engine/plain-blocks.test.ts` holds the two
 // paths to the same documents.
+import type { BlockStructure } from './block-structure';
 import type { SourceLines } from './source-lines';
 
 /** The fields of markdown-it's block tokens that the document reader reads. */
@@ -26,10 +27,7 @@ export interface BlockToken {
 }
 
 /** Where each line's inline content starts and ends in the original text; -1 when not recorded. */
-export interface LineContent {
-  contentStart: Int32Array | number[];
-  contentEnd: Int32Array | number[];
-}
+type LineContent = Pick<BlockStructure, 'contentStart' | 'contentEnd'>;
 
 const enum Kind {
   Blank,
